@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { McpModule, McpTransportType } from '@rekog/mcp-nest';
+import { LoggerModule } from 'nestjs-pino';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { AuthModule } from './auth/auth.module';
+import { policyFromConfig } from './auth/policy-from-config';
+import { loggerOptions } from './common/logger.options';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/app-config.module';
+import { ConfluenceModule } from './confluence/confluence.module';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { policyServerMutator } from './tools/tool-policy.mutator';
+import { ToolsModule } from './tools/tools.module';
+import { SERVER_NAME, SERVER_VERSION } from './server-info';
+
+/**
+ * The whole service, built for one validated configuration. The transport is
+ * chosen here, explicitly, so exactly one is active per process.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        AuthModule,
+        MetricsModule,
+        ConfluenceModule,
+        ToolsModule,
+        HealthModule,
+        McpModule.forRoot({
+          name: SERVER_NAME,
+          version: SERVER_VERSION,
+          instructions:
+            'Tools for reading Confluence. Start with confluence_search or confluence_list_spaces, then read pages with confluence_get_page.',
+          transport: config.mcp.transport === 'stdio' ? McpTransportType.STDIO : McpTransportType.STREAMABLE_HTTP,
+          mcpEndpoint: 'mcp',
+          streamableHttp: { statelessMode: true, enableJsonResponse: true, sessionIdGenerator: undefined },
+          guards: config.mcp.transport === 'http' ? [ApiKeyGuard] : [],
+          serverMutator: policyServerMutator(policyFromConfig(config)),
+          logging: { level: ['error', 'warn'] },
+        }),
+      ],
+    };
+  }
+}

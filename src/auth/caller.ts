@@ -1,0 +1,34 @@
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
+import { ConfluenceConnection } from '../confluence/confluence.types';
+import { ToolPolicy } from './tool-policy';
+
+/**
+ * Who is calling, and what that decides: the Confluence connection used on
+ * their behalf and the policy their calls are held to.
+ */
+export interface Caller {
+  id: string;
+  name: string;
+  scopes: string[];
+  policy: ToolPolicy;
+  connection: ConfluenceConnection;
+}
+
+/** The HTTP request as our guards leave it: the caller, and the SDK's `auth` slot carrying it to MCP handlers. */
+export interface CallerRequest {
+  caller?: Caller;
+  auth?: AuthInfo;
+  headers?: Record<string, string | string[] | undefined>;
+  id?: string | number;
+}
+
+/** Packs a caller into the SDK's AuthInfo so MCP request handlers (tools/list, tools/call) can see it. */
+export function toAuthInfo(caller: Caller): AuthInfo {
+  return { token: '', clientId: caller.id, scopes: caller.scopes, extra: { caller } };
+}
+
+/** The caller carried in an SDK AuthInfo, if a guard put one there. */
+export function callerFromAuthInfo(auth: AuthInfo | undefined): Caller | undefined {
+  const caller = auth?.extra?.caller;
+  return caller && typeof caller === 'object' ? (caller as Caller) : undefined;
+}

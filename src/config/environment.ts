@@ -1,0 +1,136 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const emptyToUndefined = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : trim({ value });
+const toBoolean = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no', ''].includes(v)) return false;
+  return value;
+};
+
+/**
+ * Every environment variable the server reads, with its rules and defaults.
+ * Validated once at start-up so a bad deployment fails fast with a clear message.
+ */
+export class Environment {
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, {
+    message: 'must be the Confluence base URL, e.g. https://your-site.atlassian.net or https://wiki.example.com/confluence',
+  })
+  CONFLUENCE_URL!: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['cloud', 'datacenter'], { message: 'must be "cloud" or "datacenter" (leave unset to detect from CONFLUENCE_URL)' })
+  CONFLUENCE_DEPLOYMENT?: 'cloud' | 'datacenter';
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.CONFLUENCE_API_TOKEN !== undefined || env.CONFLUENCE_USERNAME !== undefined)
+  @IsString()
+  @MinLength(1, { message: 'must be set together with CONFLUENCE_API_TOKEN (Cloud basic auth)' })
+  CONFLUENCE_USERNAME?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.CONFLUENCE_USERNAME !== undefined || env.CONFLUENCE_API_TOKEN !== undefined)
+  @IsString({ message: 'must be set together with CONFLUENCE_USERNAME (Cloud basic auth)' })
+  @MinLength(1, { message: 'must be set together with CONFLUENCE_USERNAME (Cloud basic auth)' })
+  CONFLUENCE_API_TOKEN?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  CONFLUENCE_PERSONAL_TOKEN?: string;
+
+  @Transform(emptyToUndefined)
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100)
+  @Max(300_000)
+  CONFLUENCE_TIMEOUT_MS = 15_000;
+
+  @Transform(emptyToUndefined)
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(10)
+  CONFLUENCE_MAX_RETRIES = 3;
+
+  @Transform(emptyToUndefined)
+  @IsIn(['http', 'stdio'], { message: 'must be "http" or "stdio"' })
+  MCP_TRANSPORT: 'http' | 'stdio' = 'http';
+
+  @Transform(emptyToUndefined)
+  @IsString()
+  MCP_HOST = '127.0.0.1';
+
+  @Transform(emptyToUndefined)
+  @Type(() => Number)
+  @IsInt({ message: 'must be a port number' })
+  @Min(0)
+  @Max(65535)
+  MCP_PORT = 3000;
+
+  @Transform(emptyToUndefined)
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL = 'info';
+
+  @Transform(emptyToUndefined)
+  @IsIn(['json', 'pretty'], { message: 'must be "json" or "pretty"' })
+  LOG_FORMAT: 'json' | 'pretty' = 'json';
+
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  CONFLUENCE_READ_ONLY = false;
+}
+
+/** Thrown when the environment is unusable; `problems` holds one line per variable. */
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Turns raw environment strings into a typed, checked `Environment`, or throws listing every problem. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const problems = validateSync(env, { skipMissingProperties: false }).flatMap(describe);
+  problems.push(...crossFieldProblems(env));
+  if (problems.length > 0) throw new InvalidEnvironmentError(problems);
+  return env;
+}
+
+function describe(error: ValidationError): string[] {
+  const messages = Object.values(error.constraints ?? {});
+  const shown = messages.length > 0 ? messages[messages.length - 1] : 'is invalid';
+  return [`${error.property}: ${shown}`];
+}
+
+function crossFieldProblems(env: Environment): string[] {
+  const hasBasic = env.CONFLUENCE_USERNAME !== undefined && env.CONFLUENCE_API_TOKEN !== undefined;
+  if (!hasBasic && env.CONFLUENCE_PERSONAL_TOKEN === undefined) {
+    return [
+      'CONFLUENCE_API_TOKEN: no Confluence credentials; set CONFLUENCE_USERNAME + CONFLUENCE_API_TOKEN (Cloud) or CONFLUENCE_PERSONAL_TOKEN (Data Center)',
+    ];
+  }
+  return [];
+}

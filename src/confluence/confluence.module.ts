@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { MetricsModule } from '../metrics/metrics.module';
+import { CONFLUENCE_CLIENT_OPTIONS, ConfluenceClientOptions } from './confluence-client.options';
+import { ConfluenceApiFactory } from './confluence-api.factory';
+import { ConfluenceHttpClient } from './confluence-http.client';
+
+const USER_AGENT = 'confluence-mcp-server/0.1';
+
+function clientOptions(config: AppConfig): ConfluenceClientOptions {
+  const { timeoutMs, maxRetries } = config.confluence;
+  return {
+    timeoutMs,
+    maxRetries,
+    retryBaseMs: 250,
+    retryMaxDelayMs: 10_000,
+    deadlineMs: Math.max(timeoutMs * (maxRetries + 1), 30_000),
+    userAgent: USER_AGENT,
+  };
+}
+
+/** The Confluence REST client and the per-deployment APIs built on it. */
+@Module({
+  imports: [MetricsModule],
+  providers: [
+    { provide: CONFLUENCE_CLIENT_OPTIONS, useFactory: clientOptions, inject: [AppConfig] },
+    ConfluenceHttpClient,
+    ConfluenceApiFactory,
+  ],
+  exports: [ConfluenceApiFactory, ConfluenceHttpClient],
+})
+export class ConfluenceModule {}

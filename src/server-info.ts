@@ -1,0 +1,3 @@
+/** How this server names itself to MCP clients and to Confluence. */
+export const SERVER_NAME = 'confluence-mcp-server';
+export const SERVER_VERSION = '0.1.0';

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { Tool } from '@rekog/mcp-nest';
+import { z } from 'zod';
+import { CallerRequest } from '../auth/caller';
+import { ConfluenceApi, PageSummary } from '../confluence/confluence.types';
+import { ConfluenceAccess } from './confluence-access';
+import { requestSignal } from './request-signal';
+import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
+import { TOOL_CATALOG } from './tool-catalog';
+import { boundedInt, cursorInput, limitInput, pageIdInput } from './tool-inputs';
+import { toolResult } from './tool-result';
+
+const childrenInput = z.object({
+  page_id: pageIdInput,
+  depth: boundedInt(1, 5, 1).describe('How many levels below the page to include (1-5, default 1)'),
+  limit: limitInput,
+  cursor: cursorInput,
+});
+
+const childNode = z.object({
+  id: z.string(),
+  title: z.string(),
+  parent_id: z.string(),
+  depth: z.number(),
+  url: z.string(),
+});
+
+const childrenOutput = z.object({
+  page_id: z.string(),
+  children: z.array(childNode),
+  truncated: z.boolean(),
+  next_cursor: z.string().optional(),
+});
+
+type ChildrenInput = z.infer<typeof childrenInput>;
+type ChildNode = z.infer<typeof childNode>;
+type ChildrenOutput = z.infer<typeof childrenOutput>;
+
+/** A bounded page tree: the children of a page, optionally a few levels deep. */
+@Injectable()
+export class PageTreeTools {
+  constructor(private readonly access: ConfluenceAccess) {}
+
+  @Tool({
+    name: TOOL_CATALOG.getPageChildren.name,
+    description:
+      'List the child pages of a page; with `depth` > 1 also their descendants, breadth first, up to `limit` pages in ' +
+      'all (`truncated` says some were left out). `next_cursor` continues the first level.',
+    parameters: childrenInput,
+    outputSchema: childrenOutput,
+    annotations: { title: 'List child pages', ...READ_ONLY_ANNOTATIONS },
+  })
+  async getPageChildren(input: ChildrenInput, _context: unknown, request?: CallerRequest) {
+    const scope = this.access.forRequest(request);
+    const signal = requestSignal(request);
+    await this.access.assertPageAllowed(scope, input.page_id, signal);
+    const first = await scope.api.listChildren(input.page_id, { limit: input.limit, cursor: input.cursor }, { signal });
+    const tree = await collectTree(scope.api, input, first.items, signal);
+    const output: ChildrenOutput = {
+      page_id: input.page_id,
+      children: tree.nodes,
+      truncated: tree.truncated,
+      next_cursor: first.nextCursor,
+    };
+    return toolResult(output, render(output));
+  }
+}
+
+/** Walks level by level below the first page of children, stopping at `depth` or `limit` nodes. */
+async function collectTree(
+  api: ConfluenceApi,
+  input: ChildrenInput,
+  firstLevel: PageSummary[],
+  signal: AbortSignal | undefined,
+): Promise<{ nodes: ChildNode[]; truncated: boolean }> {
+  const nodes: ChildNode[] = firstLevel.map((child) => toNode(child, input.page_id, 1));
+  let level = nodes;
+  let truncated = false;
+  for (let depth = 2; depth <= input.depth && level.length > 0; depth++) {
+    const room = input.limit - nodes.length;
+    if (room <= 0) {
+      truncated = true;
+      break;
+    }
+    const pages = await Promise.all(
+      level.map((parent) => api.listChildren(parent.id, { limit: Math.min(room, 100) }, { signal })),
+    );
+    const next = pages.flatMap((page, i) => page.items.map((child) => toNode(child, level[i].id, depth)));
+    truncated ||= next.length > room || pages.some((page) => page.nextCursor !== undefined);
+    level = next.slice(0, room);
+    nodes.push(...level);
+  }
+  return { nodes, truncated };
+}
+
+function toNode(page: PageSummary, parentId: string, depth: number): ChildNode {
+  return { id: page.id, title: page.title, parent_id: parentId, depth, url: page.url };
+}
+
+function render(output: ChildrenOutput): string {
+  if (output.children.length === 0) return `Page ${output.page_id} has no child pages.`;
+  const lines = output.children.map((c) => `${'  '.repeat(c.depth - 1)}- ${c.title} (id ${c.id})`);
+  if (output.truncated) lines.push('[Some descendants were left out; raise limit or ask for a subtree.]');
+  if (output.next_cursor) lines.push(`More children: call again with cursor "${output.next_cursor}".`);
+  return lines.join('\n');
+}

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { ConfluenceModule } from '../confluence/confluence.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { ToolMetricsInterceptor } from '../metrics/tool-metrics.interceptor';
+import { AttachmentsTools } from './attachments.tools';
+import { CommentsTools } from './comments.tools';
+import { ConfluenceAccess } from './confluence-access';
+import { LabelsTools } from './labels.tools';
+import { PageTreeTools } from './page-tree.tools';
+import { PagesTools } from './pages.tools';
+import { SearchTools } from './search.tools';
+import { SpacesTools } from './spaces.tools';
+import { ToolErrorsInterceptor } from './tool-errors.interceptor';
+import { TOOL_INTERCEPTORS } from './tool-interceptors.constants';
+import { ToolInvocationExplorer } from './tool-invocation.explorer';
+
+const TOOLS = [SearchTools, PagesTools, PageTreeTools, SpacesTools, CommentsTools, AttachmentsTools, LabelsTools];
+
+/**
+ * The MCP tools, and the interceptors wrapped around every call, outermost
+ * first: metrics sees what the client sees; errors become `isError` results innermost.
+ */
+@Module({
+  imports: [DiscoveryModule, ConfluenceModule, MetricsModule],
+  providers: [
+    ...TOOLS,
+    ConfluenceAccess,
+    ToolErrorsInterceptor,
+    {
+      provide: TOOL_INTERCEPTORS,
+      useFactory: (metrics: ToolMetricsInterceptor, errors: ToolErrorsInterceptor) => [metrics, errors],
+      inject: [ToolMetricsInterceptor, ToolErrorsInterceptor],
+    },
+    ToolInvocationExplorer,
+  ],
+})
+export class ToolsModule {}
