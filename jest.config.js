@@ -1,7 +1,11 @@
-/** Two projects: unit specs beside the code, e2e specs in test/ that boot the real app against the sandbox. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+/**
+ * Two projects: unit specs beside the code, and e2e specs in test/ that boot the
+ * real app against the sandbox. Type checking is `npm run typecheck`; jest only transpiles.
+ */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.jest.json' }];
 
 module.exports = {
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -16,7 +20,7 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
-      testTimeout: 60000,
+      slowTestThreshold: 30,
     },
   ],
 };

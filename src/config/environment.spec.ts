@@ -1,0 +1,57 @@
+import { AppConfig, detectDeployment, siteBaseUrl } from './app-config';
+import { InvalidEnvironmentError, validateEnvironment } from './environment';
+
+const cloud = { CONFLUENCE_URL: 'https://acme.atlassian.net', CONFLUENCE_USERNAME: 'me@acme.com', CONFLUENCE_API_TOKEN: 't' };
+
+function problemsOf(raw: Record<string, string>): string[] {
+  try {
+    validateEnvironment(raw);
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('validateEnvironment', () => {
+  it('applies defaults and converts types', () => {
+    const env = validateEnvironment(cloud);
+    expect(env).toMatchObject({ MCP_TRANSPORT: 'http', MCP_HOST: '127.0.0.1', MCP_PORT: 3000, CONFLUENCE_TIMEOUT_MS: 15000, LOG_FORMAT: 'json' });
+    expect(validateEnvironment({ ...cloud, MCP_PORT: ' 8080 ', CONFLUENCE_READ_ONLY: 'TRUE' })).toMatchObject({
+      MCP_PORT: 8080,
+      CONFLUENCE_READ_ONLY: true,
+    });
+  });
+
+  it('names every bad variable on its own line', () => {
+    const problems = problemsOf({ ...cloud, CONFLUENCE_URL: 'ftp://x', MCP_PORT: '70000', LOG_FORMAT: 'xml', CONFLUENCE_MAX_RETRIES: '-1' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['CONFLUENCE_MAX_RETRIES', 'CONFLUENCE_URL', 'LOG_FORMAT', 'MCP_PORT']);
+  });
+
+  it('requires credentials, and both halves of basic auth', () => {
+    expect(problemsOf({ CONFLUENCE_URL: 'https://wiki.example.com' })).toEqual([expect.stringMatching(/^CONFLUENCE_API_TOKEN: no Confluence credentials/)]);
+    expect(problemsOf({ CONFLUENCE_URL: 'https://x.atlassian.net', CONFLUENCE_API_TOKEN: 't' })[0]).toMatch(/^CONFLUENCE_USERNAME:/);
+  });
+});
+
+describe('deployment and base URL', () => {
+  it('detects Cloud from atlassian.net and puts the API under /wiki', () => {
+    expect(detectDeployment(new URL('https://acme.atlassian.net'))).toBe('cloud');
+    expect(siteBaseUrl('https://acme.atlassian.net', 'cloud')).toBe('https://acme.atlassian.net/wiki');
+    expect(siteBaseUrl('https://acme.atlassian.net/wiki/', 'cloud')).toBe('https://acme.atlassian.net/wiki');
+  });
+
+  it('treats anything else as Data Center at its base URL', () => {
+    expect(detectDeployment(new URL('https://wiki.example.com/confluence'))).toBe('datacenter');
+    expect(siteBaseUrl('https://wiki.example.com/confluence/', 'datacenter')).toBe('https://wiki.example.com/confluence');
+  });
+
+  it('builds basic auth for Cloud and bearer for a personal token', () => {
+    expect(AppConfig.fromEnvironment(validateEnvironment(cloud)).confluence.connection).toMatchObject({
+      deployment: 'cloud',
+      auth: { kind: 'basic', username: 'me@acme.com' },
+    });
+    const dc = validateEnvironment({ CONFLUENCE_URL: 'https://wiki.example.com', CONFLUENCE_PERSONAL_TOKEN: 'pat' });
+    expect(AppConfig.fromEnvironment(dc).confluence.connection.auth).toEqual({ kind: 'bearer', token: 'pat' });
+  });
+});

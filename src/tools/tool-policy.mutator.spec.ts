@@ -1,0 +1,52 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ToolPolicy } from '../auth/tool-policy';
+import { policyServerMutator } from './tool-policy.mutator';
+
+const LISTED = ['confluence_get_page', 'confluence_get_comments', 'confluence_search'];
+
+/** An MCP server whose handlers are registered after the mutator, as mcp-nest does. */
+async function serverWith(policy: ToolPolicy): Promise<{ client: Client; calls: string[] }> {
+  const server = policyServerMutator(policy)(new McpServer({ name: 't', version: '1' }, { capabilities: { tools: {} } }));
+  const calls: string[] = [];
+  server.server.setRequestHandler(ListToolsRequestSchema, async () => ({
+    tools: LISTED.map((name) => ({ name, inputSchema: { type: 'object' as const } })),
+  }));
+  server.server.setRequestHandler(CallToolRequestSchema, async (request) => {
+    calls.push(request.params.name);
+    return { content: [{ type: 'text' as const, text: 'ran' }] };
+  });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: 'c', version: '1' });
+  await client.connect(clientSide);
+  return { client, calls };
+}
+
+describe('policyServerMutator', () => {
+  const onlyComments = new ToolPolicy({ readOnly: false, tools: 'all', toolsets: new Set(['comments']), spaces: 'all' });
+
+  it('lists only the tools the policy allows', async () => {
+    const { client } = await serverWith(onlyComments);
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(['confluence_get_comments']);
+  });
+
+  it('refuses a hidden tool exactly like an unknown one, without running it', async () => {
+    const { client, calls } = await serverWith(onlyComments);
+    const refusal = await client.callTool({ name: 'confluence_get_page', arguments: {} }).catch((e: unknown) => e);
+    const unknown = await client.callTool({ name: 'no_such_tool', arguments: {} }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(McpError);
+    expect((refusal as McpError).code).toBe(ErrorCode.MethodNotFound);
+    expect((refusal as McpError).message).toBe((unknown as McpError).message.replace('no_such_tool', 'confluence_get_page'));
+    expect(calls).toEqual([]);
+  });
+
+  it('lets allowed tools run', async () => {
+    const { client, calls } = await serverWith(ToolPolicy.allowAll());
+    await client.callTool({ name: 'confluence_search', arguments: {} });
+    expect(calls).toEqual(['confluence_search']);
+  });
+});

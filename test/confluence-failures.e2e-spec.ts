@@ -1,0 +1,81 @@
+import { ConfluenceSandbox } from './sandbox/confluence-sandbox';
+import { SEED } from './sandbox/seed';
+import { RunningApp, startHttpApp } from './support/http-app';
+import { Layout, sandboxConfig } from './support/test-config';
+import { callTool, dataOf, textOf } from './support/tool-calls';
+
+describe.each<Layout>(['cloud', 'datacenter'])('Confluence failures become clear tool errors (%s)', (layout) => {
+  const sandbox = new ConfluenceSandbox();
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    await sandbox.start();
+    running = await startHttpApp(sandboxConfig(sandbox, layout));
+  });
+  afterAll(async () => {
+    await running?.close();
+    await sandbox.stop();
+  });
+  beforeEach(() => {
+    sandbox.clearFaults();
+    sandbox.clearRequests();
+  });
+
+  const getHome = () => callTool(running.client, 'confluence_get_page', { page_id: SEED.pages.home.id });
+
+  it('retries a 429 after Retry-After and succeeds', async () => {
+    sandbox.setFaults({ rateLimitNext: 1, retryAfterSeconds: 1 });
+    const result = await getHome();
+    expect(dataOf(result).id).toBe(SEED.pages.home.id);
+    expect(sandbox.requests.filter((r) => r.status === 429)).toHaveLength(1);
+  });
+
+  it('gives up on a lasting 429 with a rate-limit error saying when to retry', async () => {
+    sandbox.setFaults({ rateLimitNext: 10, retryAfterSeconds: 1 });
+    const result = await getHome();
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/rate limit/i);
+    expect(textOf(result)).toMatch(/Retry after \d+ s/);
+  });
+
+  it('retries a dropped connection', async () => {
+    sandbox.setFaults({ resetNext: 1 });
+    expect(dataOf(await getHome()).id).toBe(SEED.pages.home.id);
+  });
+
+  it('never passes an upstream HTML error page to the model', async () => {
+    sandbox.setFaults({ error5xxRate: 1, htmlErrors: true });
+    const result = await getHome();
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).not.toMatch(/<html|<body|<h1/i);
+    expect(textOf(result)).toMatch(/try again/i);
+  });
+
+  it('reports a timeout as unavailable', async () => {
+    sandbox.setFaults({ timeoutNext: 10 });
+    const result = await getHome();
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/did not answer|unreachable|try again/i);
+  });
+});
+
+describe('rejected credentials', () => {
+  const sandbox = new ConfluenceSandbox();
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    await sandbox.start();
+    running = await startHttpApp(sandboxConfig(sandbox, 'cloud', { CONFLUENCE_API_TOKEN: 'wrong-secret-token' }));
+  });
+  afterAll(async () => {
+    await running?.close();
+    await sandbox.stop();
+  });
+
+  it('are a clear error that never shows the credential', async () => {
+    const result = await callTool(running.client, 'confluence_search', { query: 'anything' });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/credentials/i);
+    expect(textOf(result)).not.toContain('wrong-secret-token');
+  });
+});

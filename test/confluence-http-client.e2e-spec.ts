@@ -1,0 +1,263 @@
+import { AddressInfo } from 'node:net';
+import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
+import { ConfluenceClientOptions } from '../src/confluence/confluence-client.options';
+import { ConfluenceHttpClient, RequestObserver } from '../src/confluence/confluence-http.client';
+import {
+  ConfluenceAuthenticationError,
+  ConfluenceInvalidRequestError,
+  ConfluenceNotFoundError,
+  ConfluenceRateLimitedError,
+  ConfluenceUnavailableError,
+} from '../src/confluence/confluence.errors';
+import { ConfluenceConnection } from '../src/confluence/confluence.types';
+
+jest.setTimeout(20_000);
+
+type Handler = (req: IncomingMessage, res: ServerResponse, attempt: number) => void;
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  at: number;
+}
+
+const OPTIONS: ConfluenceClientOptions = {
+  timeoutMs: 300,
+  maxRetries: 2,
+  retryBaseMs: 10,
+  retryMaxDelayMs: 50,
+  deadlineMs: 5_000,
+  userAgent: 'confluence-mcp-test/1.0',
+};
+
+/** Records every observe() call so attempts can be counted from the client's side too. */
+class RecordingMetrics implements RequestObserver {
+  readonly calls: { method: string; status: number | string; seconds: number }[] = [];
+
+  observe(method: string, status: number | string, seconds: number): void {
+    this.calls.push({ method, status, seconds });
+  }
+
+  statuses(): (number | string)[] {
+    return this.calls.map((call) => call.status);
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+describe('ConfluenceHttpClient against a real HTTP server', () => {
+  let server: Server;
+  let handler: Handler;
+  let seen: Seen[];
+  let metrics: RecordingMetrics;
+  let client: ConfluenceHttpClient;
+  let connection: ConfluenceConnection;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, at: Date.now() });
+        handler(req, res, seen.length);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    connection = {
+      id: 'e2e',
+      deployment: 'datacenter',
+      baseUrl: `http://127.0.0.1:${port}/confluence`,
+      auth: { kind: 'basic', username: 'bot@example.com', apiToken: 's3cret-token' },
+    };
+  });
+
+  beforeEach(() => {
+    seen = [];
+    metrics = new RecordingMetrics();
+    client = new ConfluenceHttpClient(OPTIONS, metrics);
+  });
+
+  afterEach(async () => {
+    await client.onModuleDestroy();
+    server.closeAllConnections();
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('retries a GET on 503 and then returns the JSON body', async () => {
+    handler = (_req, res, attempt) => (attempt === 1 ? json(res, 503, {}) : json(res, 200, { id: '1' }));
+    const response = await client.request<{ id: string }>(connection, { method: 'GET', path: '/rest/api/content/1' });
+    expect(response).toMatchObject({ status: 200, body: { id: '1' } });
+    expect(seen.map((request) => request.url)).toEqual(['/confluence/rest/api/content/1', '/confluence/rest/api/content/1']);
+    expect(metrics.statuses()).toEqual([503, 200]);
+    expect(metrics.calls.every((call) => call.method === 'GET' && call.seconds >= 0)).toBe(true);
+  });
+
+  it('waits at least Retry-After between attempts after a 429', async () => {
+    handler = (_req, res, attempt) => (attempt === 1 ? json(res, 429, {}, { 'retry-after': '1' }) : json(res, 200, []));
+    await client.request(connection, { method: 'GET', path: '/rest/api/space' });
+    expect(seen).toHaveLength(2);
+    expect(seen[1].at - seen[0].at).toBeGreaterThanOrEqual(1_000);
+    expect(metrics.statuses()).toEqual([429, 200]);
+  });
+
+  it('surfaces the rate-limited error at once when Retry-After exceeds the deadline', async () => {
+    handler = (_req, res) => json(res, 429, {}, { 'retry-after': '120' });
+    const error = await client.request(connection, { method: 'GET', path: '/rest/api/space' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceRateLimitedError);
+    expect((error as ConfluenceRateLimitedError).retryAfterMs).toBe(120_000);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('gives up after maxRetries with the typed error', async () => {
+    handler = (_req, res) => json(res, 503, { message: 'maintenance' });
+    const error = await client.request(connection, { method: 'GET', path: '/rest/api/space' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceUnavailableError);
+    expect(error).toMatchObject({ kind: 'unavailable', cause: 'status', status: 503 });
+    expect(seen).toHaveLength(OPTIONS.maxRetries + 1);
+    expect(metrics.statuses()).toEqual([503, 503, 503]);
+  });
+
+  it('does not retry other 4xx answers', async () => {
+    handler = (_req, res) => json(res, 404, { statusCode: 404, message: 'No content found with id: ContentId{id=9}' });
+    const error = await client.request(connection, { method: 'GET', path: '/rest/api/content/9' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceNotFoundError);
+    expect((error as Error).message).toContain('No content found with id');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('never re-sends a POST that got a 503', async () => {
+    handler = (_req, res) => json(res, 503, {});
+    const error = await client
+      .request(connection, { method: 'POST', path: '/rest/api/content', body: { title: 'x' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceUnavailableError);
+    expect(seen).toHaveLength(1);
+    expect(seen[0].headers['content-type']).toBe('application/json');
+    expect(JSON.parse(seen[0].body)).toEqual({ title: 'x' });
+  });
+
+  it('never re-sends a POST that timed out', async () => {
+    handler = (_req, res) => setTimeout(() => json(res, 200, {}), 1_000);
+    const error = await client
+      .request(connection, { method: 'POST', path: '/rest/api/content', body: { title: 'x' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceUnavailableError);
+    expect(error).toMatchObject({ cause: 'timeout' });
+    expect(seen).toHaveLength(1);
+    expect(metrics.statuses()).toEqual(['timeout']);
+  });
+
+  it('turns a slow answer into ConfluenceUnavailableError(timeout) per attempt', async () => {
+    handler = (_req, res) => setTimeout(() => json(res, 200, {}), 1_000);
+    const started = Date.now();
+    const error = await client.request(connection, { method: 'GET', path: '/rest/api/space' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceUnavailableError);
+    expect(error).toMatchObject({ cause: 'timeout', message: 'Confluence did not answer the GET within 300 ms.' });
+    expect(metrics.statuses()).toEqual(['timeout', 'timeout', 'timeout']);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('stops at once, without retrying, when the caller aborts', async () => {
+    handler = (_req, res) => setTimeout(() => json(res, 200, {}), 2_000);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    const error = await client
+      .request(connection, { method: 'GET', path: '/rest/api/space', signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(250);
+    expect(error).toBe(controller.signal.reason);
+    expect((error as Error).name).toBe('AbortError');
+    expect(seen).toHaveLength(1);
+    expect(metrics.statuses()).toEqual(['aborted']);
+  });
+
+  it('stops a retry wait at once when the caller aborts', async () => {
+    handler = (_req, res) => json(res, 429, {}, { 'retry-after': '3' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const started = Date.now();
+    const error = await client
+      .request(connection, { method: 'GET', path: '/rest/api/space', signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect((error as Error).name).toBe('AbortError');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('keeps an HTML error page out of the message', async () => {
+    handler = (_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html><body><h1>502 Bad Gateway</h1><p>upstream proxy-internal-7 failed</p></body></html>');
+    };
+    const error = await client.request(connection, { method: 'GET', path: '/rest/api/space' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceUnavailableError);
+    expect((error as Error).message).toBe('Confluence is unavailable (HTTP 502); try again later.');
+  });
+
+  it('sends Basic auth, Accept, User-Agent, and repeats array query params', async () => {
+    handler = (_req, res) => json(res, 200, { results: [] });
+    await client.request(connection, {
+      method: 'GET',
+      path: '/rest/api/space',
+      query: { spaceKey: ['A', 'B'], limit: 5, type: undefined },
+    });
+    const [request] = seen;
+    expect(request.headers.authorization).toBe(`Basic ${Buffer.from('bot@example.com:s3cret-token').toString('base64')}`);
+    expect(request.headers.accept).toBe('application/json');
+    expect(request.headers['user-agent']).toBe('confluence-mcp-test/1.0');
+    expect(request.url).toBe('/confluence/rest/api/space?spaceKey=A&spaceKey=B&limit=5');
+  });
+
+  it('sends Bearer auth for a personal access token', async () => {
+    handler = (_req, res) => json(res, 200, {});
+    await client.request({ ...connection, auth: { kind: 'bearer', token: 'pat-123' } }, { method: 'GET', path: '/rest/api/user/current' });
+    expect(seen[0].headers.authorization).toBe('Bearer pat-123');
+  });
+
+  it('never puts credentials into an error message', async () => {
+    handler = (_req, res) => json(res, 401, { message: 'Unauthorized' });
+    const error = await client.request(connection, { method: 'GET', path: '/rest/api/user/current' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceAuthenticationError);
+    expect(JSON.stringify({ message: (error as Error).message, stack: (error as Error).stack })).not.toMatch(
+      /s3cret|Ym90QGV4YW1wbGUuY29t/,
+    );
+  });
+
+  it('follows a next link relative to the site or absolute, but never to another origin', async () => {
+    handler = (_req, res) => json(res, 200, { results: [] });
+    await client.requestUrl(connection, '/confluence/rest/api/space?start=5');
+    await client.requestUrl(connection, `${connection.baseUrl}/rest/api/space?start=10`);
+    await client.requestUrl(connection, '/rest/api/space?start=15');
+    expect(seen.map((request) => request.url)).toEqual([
+      '/confluence/rest/api/space?start=5',
+      '/confluence/rest/api/space?start=10',
+      '/confluence/rest/api/space?start=15',
+    ]);
+    await expect(client.requestUrl(connection, 'https://evil.example.com/rest/api/space')).rejects.toBeInstanceOf(
+      ConfluenceInvalidRequestError,
+    );
+    expect(seen).toHaveLength(3);
+  });
+
+  it('reports a refused connection as a network error that a write may retry', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const refused = { ...connection, baseUrl: `http://127.0.0.1:${port}` };
+    const error = await client.request(refused, { method: 'POST', path: '/rest/api/content', body: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceUnavailableError);
+    expect(error).toMatchObject({ cause: 'network', requestSent: false, message: 'Confluence could not be reached (ECONNREFUSED).' });
+    expect(metrics.statuses()).toEqual(['network', 'network', 'network']);
+  });
+});

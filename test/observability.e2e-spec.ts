@@ -1,0 +1,74 @@
+import { ConfluenceSandbox } from './sandbox/confluence-sandbox';
+import { SEED } from './sandbox/seed';
+import { RunningApp, startHttpApp } from './support/http-app';
+import { sampleValue } from './support/metrics-text';
+import { sandboxConfig } from './support/test-config';
+import { callTool } from './support/tool-calls';
+
+describe('health and metrics', () => {
+  const sandbox = new ConfluenceSandbox();
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    await sandbox.start();
+    running = await startHttpApp(sandboxConfig(sandbox, 'cloud'));
+  });
+  afterAll(async () => {
+    await running?.close();
+    await sandbox.stop();
+  });
+
+  const get = (path: string) => fetch(`${running.baseUrl}${path}`);
+  const metrics = async () => (await get('/metrics')).text();
+
+  it('answers liveness without touching Confluence', async () => {
+    sandbox.clearRequests();
+    const response = await get('/health/live');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok' });
+    expect(sandbox.requests).toHaveLength(0);
+  });
+
+  it('is ready when Confluence answers with the configured credentials', async () => {
+    const response = await get('/health/ready');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', info: { confluence: { status: 'up' } } });
+  });
+
+  it('counts tool calls by outcome and times them', async () => {
+    const before = await metrics();
+    await callTool(running.client, 'confluence_get_page', { page_id: SEED.pages.home.id });
+    await callTool(running.client, 'confluence_get_page', { page_id: '999999999' });
+    const after = await metrics();
+    const calls = (text: string, outcome: string) =>
+      sampleValue(text, 'mcp_tool_calls_total', { tool: 'confluence_get_page', outcome });
+    expect(calls(after, 'success') - calls(before, 'success')).toBe(1);
+    expect(calls(after, 'error') - calls(before, 'error')).toBe(1);
+    const count = (text: string) => sampleValue(text, 'mcp_tool_duration_seconds_count', { tool: 'confluence_get_page' });
+    expect(count(after) - count(before)).toBe(2);
+    expect(sampleValue(after, 'confluence_requests_total', { method: 'GET', status: '200' })).toBeGreaterThan(0);
+    expect(sampleValue(after, 'confluence_requests_total', { method: 'GET', status: '404' })).toBeGreaterThan(0);
+    expect(after).toMatch(/^confluence_request_duration_seconds_bucket\{/m);
+    expect(after).toMatch(/^process_cpu_user_seconds_total /m);
+  });
+});
+
+describe('readiness when Confluence rejects the credentials', () => {
+  const sandbox = new ConfluenceSandbox();
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    await sandbox.start();
+    running = await startHttpApp(sandboxConfig(sandbox, 'cloud', { CONFLUENCE_API_TOKEN: 'wrong-token' }));
+  });
+  afterAll(async () => {
+    await running?.close();
+    await sandbox.stop();
+  });
+
+  it('answers 503 with the reason', async () => {
+    const response = await fetch(`${running.baseUrl}/health/ready`);
+    expect(response.status).toBe(503);
+    expect(JSON.stringify(await response.json())).toMatch(/authentication/);
+  });
+});

@@ -1,0 +1,319 @@
+import { ConfluenceSandbox } from './sandbox/confluence-sandbox';
+import { SEED } from './sandbox/seed';
+import { RunningApp, startHttpApp } from './support/http-app';
+import { Layout, sandboxConfig } from './support/test-config';
+import { callTool, dataOf, textOf } from './support/tool-calls';
+
+const READ_TOOLS = [
+  'confluence_search',
+  'confluence_get_page',
+  'confluence_list_spaces',
+  'confluence_list_pages',
+  'confluence_get_page_children',
+  'confluence_get_comments',
+  'confluence_get_attachments',
+  'confluence_get_labels',
+];
+
+describe.each<Layout>(['cloud', 'datacenter'])('read tools over Streamable HTTP (%s layout)', (layout) => {
+  const sandbox = new ConfluenceSandbox();
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    await sandbox.start();
+    running = await startHttpApp(sandboxConfig(sandbox, layout));
+  });
+
+  afterAll(async () => {
+    await running?.close();
+    await sandbox.stop();
+  });
+
+  beforeEach(() => sandbox.clearFaults());
+
+  it('lists every read tool with schemas and read-only annotations', async () => {
+    const { tools } = await running.client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual([...READ_TOOLS].sort());
+    for (const tool of tools) {
+      expect(tool.annotations).toMatchObject({ readOnlyHint: true, openWorldHint: true });
+      expect(tool.outputSchema).toBeDefined();
+      expect(tool.description?.length).toBeGreaterThan(40);
+    }
+  });
+
+  describe('confluence_search', () => {
+    it('finds pages by plain words with plain-text excerpts', async () => {
+      const data = dataOf<{ results: { id: string; title: string; excerpt: string; space_key?: string }[] }>(
+        await callTool(running.client, 'confluence_search', { query: 'Release Checklist' }),
+      );
+      expect(data.results.map((r) => r.id)).toContain(SEED.pages.labelled.id);
+      for (const result of data.results) expect(result.excerpt).not.toMatch(/@@@|<\/?\w+/);
+      expect(data.results.find((r) => r.id === SEED.pages.labelled.id)?.space_key).toBe('DEMO');
+    });
+
+    it('runs CQL with space and type filters and pages through results', async () => {
+      const first = dataOf<{ results: { id: string }[]; next_cursor?: string }>(
+        await callTool(running.client, 'confluence_search', { cql: 'type = page', space_keys: ['DEMO'], limit: 5 }),
+      );
+      expect(first.results).toHaveLength(5);
+      expect(first.next_cursor).toEqual(expect.any(String));
+      const second = dataOf<{ results: { id: string }[] }>(
+        await callTool(running.client, 'confluence_search', { cursor: first.next_cursor, limit: 5 }),
+      );
+      expect(second.results.length).toBeGreaterThan(0);
+      expect(second.results.map((r) => r.id)).not.toEqual(expect.arrayContaining(first.results.map((r) => r.id)));
+    });
+
+    it('sends user text as one escaped CQL string that cannot change the query', async () => {
+      sandbox.clearRequests();
+      const hostile = 'x" OR space = "SECRET" OR title ~ "\\';
+      await callTool(running.client, 'confluence_search', { query: hostile, space_keys: ['DEMO'] });
+      const sent = sandbox.requests.find((r) => r.path.endsWith('/search'))?.query.cql;
+      const field = layout === 'cloud' ? 'siteSearch' : 'text';
+      expect(sent).toBe(`${field} ~ "x\\" OR space = \\"SECRET\\" OR title ~ \\"\\\\" AND space in ("DEMO")`);
+    });
+
+    it('finds a page whose title holds quotes', async () => {
+      const data = dataOf<{ results: { id: string }[] }>(
+        await callTool(running.client, 'confluence_search', { query: `"What's new?"` }),
+      );
+      expect(data.results.map((r) => r.id)).toContain(SEED.pages.quotedTitle.id);
+    });
+
+    it('reports invalid CQL as a tool error carrying Confluence\'s message', async () => {
+      const result = await callTool(running.client, 'confluence_search', { cql: 'type = = page (' });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/cql/i);
+    });
+
+    it('rejects giving both cql and query', async () => {
+      const result = await callTool(running.client, 'confluence_search', { cql: 'type = page', query: 'x' });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/exactly one of "cql" or "query"/);
+    });
+  });
+
+  describe('confluence_get_page', () => {
+    it('reads a page as markdown with metadata, ancestors and labels', async () => {
+      const page = dataOf<Record<string, unknown>>(
+        await callTool(running.client, 'confluence_get_page', { page_id: SEED.pages.labelled.id }),
+      );
+      expect(page).toMatchObject({ id: SEED.pages.labelled.id, title: SEED.pages.labelled.title, space_key: 'DEMO', format: 'markdown' });
+      expect(page.labels).toEqual(expect.arrayContaining(['release', 'checklist']));
+      expect((page.ancestors as { id: string }[])[0].id).toBe(SEED.pages.home.id);
+      expect(page.version).toEqual(expect.any(Number));
+      expect(page.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    });
+
+    it('accepts a numeric id, a page URL and surrounding whitespace', async () => {
+      const byNumber = await callTool(running.client, 'confluence_get_page', { page_id: Number(SEED.pages.home.id) });
+      const byUrl = await callTool(running.client, 'confluence_get_page', {
+        page_id: ` https://example.atlassian.net/wiki/spaces/DEMO/pages/${SEED.pages.home.id}/Demo+Space+Home `,
+      });
+      expect(dataOf(byNumber).id).toBe(SEED.pages.home.id);
+      expect(dataOf(byUrl).id).toBe(SEED.pages.home.id);
+    });
+
+    it('finds a page by space and title, in storage and text formats', async () => {
+      const storage = dataOf<{ id: string; body: string }>(
+        await callTool(running.client, 'confluence_get_page', { space_key: 'DEMO', title: SEED.pages.labelled.title, format: 'storage' }),
+      );
+      const text = dataOf<{ body: string }>(
+        await callTool(running.client, 'confluence_get_page', { page_id: storage.id, format: 'text' }),
+      );
+      expect(storage.id).toBe(SEED.pages.labelled.id);
+      expect(storage.body).toMatch(/<\w+/);
+      expect(text.body).not.toMatch(/<\/?(p|ac:|h\d)/);
+    });
+
+    it('windows a long body with offset and max_chars', async () => {
+      const full = dataOf<{ body: string; body_total_chars: number }>(
+        await callTool(running.client, 'confluence_get_page', { page_id: SEED.pages.kafkaIndex.id, format: 'storage' }),
+      );
+      const part = dataOf<{ body: string; body_offset: number; truncated: boolean; body_total_chars: number }>(
+        await callTool(running.client, 'confluence_get_page', { page_id: SEED.pages.kafkaIndex.id, format: 'storage', offset: 10, max_chars: 100 }),
+      );
+      expect(part).toMatchObject({ body_offset: 10, truncated: true, body_total_chars: full.body_total_chars });
+      expect(part.body).toBe(full.body.slice(10, 110));
+    });
+
+    it('says what to do when the page does not exist', async () => {
+      const result = await callTool(running.client, 'confluence_get_page', { page_id: '999999999' });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/confluence_search/);
+    });
+
+    it('rejects an id that is neither digits nor a page URL', async () => {
+      const result = await callTool(running.client, 'confluence_get_page', { page_id: 'abc' });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/numeric page id/);
+    });
+  });
+
+  describe('confluence_list_spaces', () => {
+    it('lists spaces and filters by key, type and status', async () => {
+      const all = dataOf<{ spaces: { key: string }[] }>(await callTool(running.client, 'confluence_list_spaces', {}));
+      expect(all.spaces.map((s) => s.key)).toEqual(expect.arrayContaining(['DEMO', 'ENG']));
+      const personal = dataOf<{ spaces: { key: string; type: string }[] }>(
+        await callTool(running.client, 'confluence_list_spaces', { type: 'personal' }),
+      );
+      expect(personal.spaces.every((s) => s.type === 'personal')).toBe(true);
+      const archived = dataOf<{ spaces: { key: string }[] }>(
+        await callTool(running.client, 'confluence_list_spaces', { status: 'archived' }),
+      );
+      expect(archived.spaces.map((s) => s.key)).toEqual(['OLD']);
+    });
+
+    it('returns nothing for an unknown key', async () => {
+      const data = dataOf<{ spaces: unknown[] }>(await callTool(running.client, 'confluence_list_spaces', { keys: ['NOPE'] }));
+      expect(data.spaces).toEqual([]);
+    });
+
+    it('rejects a malformed key', async () => {
+      const result = await callTool(running.client, 'confluence_list_spaces', { keys: ['not a key!'] });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/space key/);
+    });
+  });
+
+  describe('confluence_list_pages', () => {
+    it('lists the pages of a space with cursor paging', async () => {
+      const first = dataOf<{ pages: { id: string }[]; next_cursor?: string }>(
+        await callTool(running.client, 'confluence_list_pages', { space_key: 'DEMO', limit: 10 }),
+      );
+      expect(first.pages).toHaveLength(10);
+      const second = dataOf<{ pages: { id: string }[] }>(
+        await callTool(running.client, 'confluence_list_pages', { space_key: 'DEMO', limit: 10, cursor: first.next_cursor }),
+      );
+      expect(second.pages.length).toBeGreaterThan(0);
+      expect(second.pages.map((p) => p.id)).not.toContain(first.pages[0].id);
+    });
+
+    it('filters by exact title', async () => {
+      const data = dataOf<{ pages: { id: string }[] }>(
+        await callTool(running.client, 'confluence_list_pages', { space_key: 'DEMO', title: SEED.pages.labelled.title }),
+      );
+      expect(data.pages.map((p) => p.id)).toEqual([SEED.pages.labelled.id]);
+    });
+
+    it('reports an unknown space clearly', async () => {
+      const result = await callTool(running.client, 'confluence_list_pages', { space_key: 'NOSUCHSPACE' });
+      if (result.isError) expect(textOf(result)).toMatch(/NOSUCHSPACE|not found|space/i);
+      else expect(dataOf<{ pages: unknown[] }>(result).pages).toEqual([]);
+    });
+
+    it('rejects a limit out of range', async () => {
+      const result = await callTool(running.client, 'confluence_list_pages', { space_key: 'DEMO', limit: 500 });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/limit/);
+    });
+  });
+
+  describe('confluence_get_page_children', () => {
+    it('pages through 30 children 25 at a time', async () => {
+      const first = dataOf<{ children: { id: string }[]; next_cursor?: string }>(
+        await callTool(running.client, 'confluence_get_page_children', { page_id: SEED.pages.gallery.id }),
+      );
+      expect(first.children).toHaveLength(25);
+      const rest = dataOf<{ children: { id: string }[]; next_cursor?: string }>(
+        await callTool(running.client, 'confluence_get_page_children', { page_id: SEED.pages.gallery.id, cursor: first.next_cursor }),
+      );
+      expect(rest.children).toHaveLength(5);
+      expect(rest.next_cursor).toBeUndefined();
+    });
+
+    it('walks a bounded tree with depth', async () => {
+      const data = dataOf<{ children: { id: string; depth: number; parent_id: string }[] }>(
+        await callTool(running.client, 'confluence_get_page_children', { page_id: SEED.pages.architecture.id, depth: 3 }),
+      );
+      const grandchild = data.children.find((c) => c.id === SEED.pages.kafkaGrandchild.id);
+      expect(grandchild).toMatchObject({ depth: 2, parent_id: SEED.pages.kafkaIndex.id });
+    });
+
+    it('reports a missing page', async () => {
+      const result = await callTool(running.client, 'confluence_get_page_children', { page_id: '999999999' });
+      expect(result.isError).toBe(true);
+    });
+
+    it('rejects a depth beyond 5', async () => {
+      const result = await callTool(running.client, 'confluence_get_page_children', { page_id: SEED.pages.home.id, depth: 9 });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/depth/);
+    });
+  });
+
+  describe('confluence_get_comments', () => {
+    it('returns footer comments with replies as markdown, inline on request', async () => {
+      const footer = dataOf<{ comments: { id: string; parent_id?: string; inline: boolean; body: string }[] }>(
+        await callTool(running.client, 'confluence_get_comments', { page_id: SEED.pages.meetingNotes.id }),
+      );
+      expect(footer.comments.every((c) => !c.inline)).toBe(true);
+      expect(footer.comments.find((c) => c.id === SEED.comments.reply.id)?.parent_id).toBe(SEED.comments.footer.id);
+      expect(footer.comments.every((c) => !/<p>/.test(c.body))).toBe(true);
+      const all = dataOf<{ comments: { id: string; inline: boolean }[] }>(
+        await callTool(running.client, 'confluence_get_comments', { page_id: SEED.pages.meetingNotes.id, include_inline: 'true' }),
+      );
+      expect(all.comments.find((c) => c.id === SEED.comments.inline.id)?.inline).toBe(true);
+    });
+
+    it('reports a missing page', async () => {
+      const result = await callTool(running.client, 'confluence_get_comments', { page_id: '999999999' });
+      expect(result.isError).toBe(true);
+    });
+
+    it('rejects a non-boolean include_inline', async () => {
+      const result = await callTool(running.client, 'confluence_get_comments', { page_id: SEED.pages.home.id, include_inline: 'maybe' });
+      expect(result.isError).toBe(true);
+    });
+  });
+
+  describe('confluence_get_attachments', () => {
+    it('lists attachments and filters by media type', async () => {
+      const all = dataOf<{ attachments: { title: string; download_url: string; file_size: number }[] }>(
+        await callTool(running.client, 'confluence_get_attachments', { page_id: SEED.pages.designAssets.id }),
+      );
+      expect(all.attachments.map((a) => a.title).sort()).toEqual(
+        [SEED.attachments.text.title, SEED.attachments.png.title, SEED.attachments.pdf.title].sort(),
+      );
+      expect(all.attachments.every((a) => a.download_url.startsWith('http') && a.file_size > 0)).toBe(true);
+      const images = dataOf<{ attachments: { title: string }[] }>(
+        await callTool(running.client, 'confluence_get_attachments', { page_id: SEED.pages.designAssets.id, media_type: 'image/png' }),
+      );
+      expect(images.attachments.map((a) => a.title)).toEqual([SEED.attachments.png.title]);
+    });
+
+    it('reports a missing page', async () => {
+      const result = await callTool(running.client, 'confluence_get_attachments', { page_id: '999999999' });
+      expect(result.isError).toBe(true);
+    });
+
+    it('rejects a malformed media type', async () => {
+      const result = await callTool(running.client, 'confluence_get_attachments', { page_id: SEED.pages.designAssets.id, media_type: 'png' });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/media type/);
+    });
+  });
+
+  describe('confluence_get_labels', () => {
+    it('lists labels with their prefixes', async () => {
+      const data = dataOf<{ labels: { name: string; prefix: string }[] }>(
+        await callTool(running.client, 'confluence_get_labels', { page_id: SEED.pages.labelled.id }),
+      );
+      expect(data.labels).toEqual(expect.arrayContaining([
+        { name: 'release', prefix: 'global' },
+        { name: 'favourite', prefix: 'my' },
+      ]));
+    });
+
+    it('reports a missing page', async () => {
+      const result = await callTool(running.client, 'confluence_get_labels', { page_id: '999999999' });
+      expect(result.isError).toBe(true);
+    });
+
+    it('rejects a missing page_id', async () => {
+      const result = await callTool(running.client, 'confluence_get_labels', {});
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/page_id/);
+    });
+  });
+});
