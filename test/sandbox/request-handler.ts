@@ -1,0 +1,107 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
+import { AdminRoutes } from './admin-routes';
+import { errorBody, ErrorFamily, htmlErrorPage, SandboxHttpError } from './errors';
+import { FaultAction, FaultInjector } from './faults';
+import { sendBytes, sendHtml, sendJson } from './http-response';
+import { Layout, QueryMap, RouteResult } from './route-context';
+import { authenticateHeader, isAuthorized } from './sandbox-auth';
+import { RecordedRequest, SandboxCredentials } from './sandbox-model';
+import { SandboxRouter } from './sandbox-router';
+import { SandboxStore } from './sandbox-store';
+
+/** The parts of the sandbox a request needs: data, faults, credentials, and the request log. */
+export interface SandboxRuntime {
+  readonly store: SandboxStore;
+  readonly faultInjector: FaultInjector;
+  readonly credentials: SandboxCredentials;
+  readonly requests: RecordedRequest[];
+}
+
+interface Incoming {
+  method: string;
+  path: string;
+  query: QueryMap;
+  layout: Layout;
+  family: ErrorFamily;
+}
+
+const RATE_LIMIT = '100';
+
+/** Runs one HTTP request through faults, auth and routing, writes the answer and records it. */
+export class SandboxRequestHandler {
+  constructor(
+    private readonly router: SandboxRouter,
+    private readonly runtime: SandboxRuntime,
+    private readonly admin: AdminRoutes,
+  ) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    if (url.pathname.startsWith('/__sandbox/')) return this.admin.handle(req, res, url.pathname);
+    const incoming: Incoming = { method: req.method ?? 'GET', path: url.pathname, query: toQueryMap(url.searchParams), ...this.router.classify(url.pathname) };
+    const fault = this.runtime.faultInjector.next();
+    const latency = this.runtime.faultInjector.latencyMs;
+    if (latency > 0) await delay(latency);
+    if (fault.kind === 'reset' || fault.kind === 'timeout') return this.dropRequest(req, incoming, fault.kind);
+    if (fault.kind !== 'none') return this.answerFault(res, incoming, fault);
+    const result = await this.dispatch(req, incoming);
+    this.write(res, incoming, result);
+  }
+
+  private dropRequest(req: IncomingMessage, incoming: Incoming, kind: 'reset' | 'timeout'): void {
+    this.record(incoming, 0);
+    if (kind === 'reset') req.socket.destroy();
+  }
+
+  private answerFault(res: ServerResponse, incoming: Incoming, fault: Exclude<FaultAction, { kind: 'none' | 'reset' | 'timeout' }>): void {
+    const retryAfter = String(fault.retryAfterSeconds);
+    if (fault.kind === 'rateLimit') {
+      const reset = new Date(Date.now() + fault.retryAfterSeconds * 1000).toISOString();
+      const headers = { 'Retry-After': retryAfter, 'X-RateLimit-Limit': RATE_LIMIT, 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset };
+      return this.write(res, incoming, { status: 429, body: errorBody(incoming.family, 429, 'Rate limit exceeded'), headers });
+    }
+    const headers: Record<string, string> = fault.status === 503 ? { 'Retry-After': retryAfter } : {};
+    if (fault.html) {
+      this.record(incoming, fault.status);
+      return sendHtml(res, fault.status, htmlErrorPage(fault.status), headers);
+    }
+    this.write(res, incoming, { status: fault.status, body: errorBody(incoming.family, fault.status, 'Service temporarily unavailable'), headers });
+  }
+
+  private async dispatch(req: IncomingMessage, incoming: Incoming): Promise<RouteResult> {
+    const match = this.router.match(incoming.method, incoming.path);
+    if (!isAuthorized(req.headers, incoming.layout, this.runtime.credentials)) {
+      const headers = { 'WWW-Authenticate': authenticateHeader(incoming.layout) };
+      return { status: 401, body: errorBody(incoming.family, 401, 'This request is not authorized'), headers };
+    }
+    if (!match) return { status: 404, body: errorBody(incoming.family, 404, `null for uri: ${req.headers.host ?? ''}${incoming.path}`) };
+    const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
+    try {
+      return await match.route.handler({ params: match.params, query: incoming.query, layout: incoming.layout, origin, path: incoming.path, store: this.runtime.store });
+    } catch (error) {
+      if (!(error instanceof SandboxHttpError)) throw error;
+      return { status: error.status, body: errorBody(match.route.family === 'v2' ? 'v2' : 'v1', error.status, error.message), headers: error.headers };
+    }
+  }
+
+  private write(res: ServerResponse, incoming: Incoming, result: RouteResult): void {
+    const status = result.status ?? 200;
+    this.record(incoming, status);
+    if (Buffer.isBuffer(result.body)) return sendBytes(res, status, result.body, result.headers ?? {});
+    sendJson(res, status, result.body, result.headers);
+  }
+
+  private record(incoming: Incoming, status: number): void {
+    this.runtime.requests.push({ method: incoming.method, path: incoming.path, query: incoming.query, status });
+  }
+}
+
+function toQueryMap(params: URLSearchParams): QueryMap {
+  const query: QueryMap = {};
+  for (const [key, value] of params) {
+    const existing = query[key];
+    query[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  return query;
+}
