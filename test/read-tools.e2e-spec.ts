@@ -58,7 +58,7 @@ describe.each<Layout>(['cloud', 'datacenter'])('read tools over Streamable HTTP 
       expect(first.results).toHaveLength(5);
       expect(first.next_cursor).toEqual(expect.any(String));
       const second = dataOf<{ results: { id: string }[] }>(
-        await callTool(running.client, 'confluence_search', { cursor: first.next_cursor, limit: 5 }),
+        await callTool(running.client, 'confluence_search', { cql: 'type = page', space_keys: ['DEMO'], limit: 5, cursor: first.next_cursor }),
       );
       expect(second.results.length).toBeGreaterThan(0);
       expect(second.results.map((r) => r.id)).not.toEqual(expect.arrayContaining(first.results.map((r) => r.id)));
@@ -84,6 +84,15 @@ describe.each<Layout>(['cloud', 'datacenter'])('read tools over Streamable HTTP 
       const result = await callTool(running.client, 'confluence_search', { cql: 'type = = page (' });
       expect(result.isError).toBe(true);
       expect(textOf(result)).toMatch(/cql/i);
+    });
+
+    it('refuses a cursor replayed with a different query', async () => {
+      const first = dataOf<{ next_cursor?: string }>(
+        await callTool(running.client, 'confluence_search', { cql: 'type = page', space_keys: ['DEMO'], limit: 2 }),
+      );
+      const replay = await callTool(running.client, 'confluence_search', { cql: 'type = page', limit: 2, cursor: first.next_cursor });
+      expect(replay.isError).toBe(true);
+      expect(textOf(replay)).toMatch(/cursor is invalid/);
     });
 
     it('rejects giving both cql and query', async () => {

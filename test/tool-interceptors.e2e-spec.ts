@@ -49,7 +49,7 @@ class ProbeTools {
 }
 
 @Module({
-  imports: [DiscoveryModule, MetricsModule],
+  imports: [DiscoveryModule, MetricsModule, McpModule.forFeature([ProbeTools], 'probe')],
   providers: [
     ProbeTools,
     CallJournal,

@@ -21,7 +21,7 @@ const searchInput = z
     limit: limitInput,
     cursor: cursorInput,
   })
-  .refine((input) => input.cursor !== undefined || (input.cql === undefined) !== (input.query === undefined), {
+  .refine((input) => (input.cql === undefined) !== (input.query === undefined), {
     message: 'give exactly one of "cql" or "query"',
   });
 
@@ -53,7 +53,7 @@ export class SearchTools {
     description:
       'Search Confluence. Give either `query` (plain words, safest) or `cql` (Confluence Query Language), ' +
       'optionally narrowed by `space_keys` and `type`. Returns ids, titles, spaces, URLs and plain-text excerpts; ' +
-      'pass `next_cursor` back as `cursor` for more. Use confluence_get_page with a result id to read it.',
+      'for more, repeat the same call with `next_cursor` as `cursor`. Use confluence_get_page with a result id to read it.',
     parameters: searchInput,
     outputSchema: searchOutput,
     annotations: { title: 'Search Confluence', ...READ_ONLY_ANNOTATIONS },
@@ -99,6 +99,6 @@ function render(output: SearchOutput): string {
   const lines = output.results.map(
     (r) => `- [${r.type}] ${r.title} (id ${r.id}${r.space_key ? `, space ${r.space_key}` : ''})${r.excerpt ? `: ${r.excerpt}` : ''}`,
   );
-  if (output.next_cursor) lines.push(`More results: call again with cursor "${output.next_cursor}".`);
+  if (output.next_cursor) lines.push(`More results: repeat the same search with cursor "${output.next_cursor}".`);
   return lines.join('\n');
 }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { McpModule } from '@rekog/mcp-nest';
 import { ConfluenceModule } from '../confluence/confluence.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { ToolMetricsInterceptor } from '../metrics/tool-metrics.interceptor';
+import { SERVER_NAME } from '../server-info';
 import { AttachmentsTools } from './attachments.tools';
 import { CommentsTools } from './comments.tools';
 import { ConfluenceAccess } from './confluence-access';
@@ -20,9 +22,10 @@ const TOOLS = [SearchTools, PagesTools, PageTreeTools, SpacesTools, CommentsTool
 /**
  * The MCP tools, and the interceptors wrapped around every call, outermost
  * first: metrics sees what the client sees; errors become `isError` results innermost.
+ * Registered with mcp-nest through `forFeature`, since tools live outside the `forRoot` module.
  */
 @Module({
-  imports: [DiscoveryModule, ConfluenceModule, MetricsModule],
+  imports: [DiscoveryModule, ConfluenceModule, MetricsModule, McpModule.forFeature(TOOLS, SERVER_NAME)],
   providers: [
     ...TOOLS,
     ConfluenceAccess,
