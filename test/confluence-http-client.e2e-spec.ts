@@ -45,6 +45,17 @@ class RecordingMetrics implements RequestObserver {
   }
 }
 
+const pendingTimers = new Set<NodeJS.Timeout>();
+
+/** Answers later; pending answers are cancelled after each test so Jest can exit. */
+function later(ms: number, answer: () => void): void {
+  const timer = setTimeout(() => {
+    pendingTimers.delete(timer);
+    answer();
+  }, ms);
+  pendingTimers.add(timer);
+}
+
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
@@ -84,6 +95,8 @@ describe('ConfluenceHttpClient against a real HTTP server', () => {
   });
 
   afterEach(async () => {
+    pendingTimers.forEach((timer) => clearTimeout(timer));
+    pendingTimers.clear();
     await client.onModuleDestroy();
     server.closeAllConnections();
   });
@@ -146,7 +159,7 @@ describe('ConfluenceHttpClient against a real HTTP server', () => {
   });
 
   it('never re-sends a POST that timed out', async () => {
-    handler = (_req, res) => setTimeout(() => json(res, 200, {}), 1_000);
+    handler = (_req, res) => later(1_000, () => json(res, 200, {}));
     const error = await client
       .request(connection, { method: 'POST', path: '/rest/api/content', body: { title: 'x' } })
       .catch((e: unknown) => e);
@@ -157,7 +170,7 @@ describe('ConfluenceHttpClient against a real HTTP server', () => {
   });
 
   it('turns a slow answer into ConfluenceUnavailableError(timeout) per attempt', async () => {
-    handler = (_req, res) => setTimeout(() => json(res, 200, {}), 1_000);
+    handler = (_req, res) => later(1_000, () => json(res, 200, {}));
     const started = Date.now();
     const error = await client.request(connection, { method: 'GET', path: '/rest/api/space' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfluenceUnavailableError);
@@ -167,7 +180,7 @@ describe('ConfluenceHttpClient against a real HTTP server', () => {
   });
 
   it('stops at once, without retrying, when the caller aborts', async () => {
-    handler = (_req, res) => setTimeout(() => json(res, 200, {}), 2_000);
+    handler = (_req, res) => later(2_000, () => json(res, 200, {}));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();

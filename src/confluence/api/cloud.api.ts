@@ -1,0 +1,72 @@
+import { ConfluenceNotFoundError } from '../confluence.errors';
+import type {
+  Attachment,
+  CallOptions,
+  Label,
+  ListAttachmentsRequest,
+  ListPagesRequest,
+  ListSpacesRequest,
+  PageRequest,
+  PageSummary,
+  Paged,
+  Space,
+} from '../confluence.types';
+import { pathId } from './paging';
+import { v2Attachment, v2Label, v2PageSummary, v2Space } from './v2-mappers';
+import { V1ConfluenceApi } from './v1-reads';
+import type { V2Attachment, V2Label, V2Page, V2Space } from './v2.types';
+
+const LABELS_PER_REQUEST = 250;
+const MAX_CACHED_SPACE_IDS = 500;
+
+/**
+ * Confluence Cloud: REST v2 under `/api/v2` for listings (cursor paging, lighter payloads);
+ * REST v1 (inherited) for CQL search, full page reads and comment threads, which v2 lacks or splits.
+ */
+export class CloudApi extends V1ConfluenceApi {
+  private readonly spaceIds = new Map<string, string>();
+
+  async listSpaces(req: ListSpacesRequest, opts?: CallOptions): Promise<Paged<Space>> {
+    const query = { keys: req.keys?.join(','), type: req.type, status: req.status, limit: req.limit };
+    const page = await this.fetchList<V2Space>('/api/v2/spaces', query, req.cursor, opts, ['keys', 'type', 'status']);
+    return { items: page.results.map((space) => v2Space(space, page.base)), nextCursor: page.nextCursor };
+  }
+
+  async listPages(req: ListPagesRequest, opts?: CallOptions): Promise<Paged<PageSummary>> {
+    const spaceId = await this.spaceIdFor(req.spaceKey, opts);
+    const query = { 'space-id': spaceId, title: req.title, limit: req.limit };
+    const page = await this.fetchList<V2Page>('/api/v2/pages', query, req.cursor, opts, ['space-id', 'title']);
+    return { items: page.results.map((item) => v2PageSummary(item, page.base)), nextCursor: page.nextCursor };
+  }
+
+  async listChildren(pageId: string, req: PageRequest, opts?: CallOptions): Promise<Paged<PageSummary>> {
+    const path = `/api/v2/pages/${pathId(pageId, 'page id')}/children`;
+    const page = await this.fetchList<V2Page>(path, { limit: req.limit }, req.cursor, opts);
+    return { items: page.results.map((item) => v2PageSummary(item, page.base, pageId)), nextCursor: page.nextCursor };
+  }
+
+  async listAttachments(req: ListAttachmentsRequest, opts?: CallOptions): Promise<Paged<Attachment>> {
+    const path = `/api/v2/pages/${pathId(req.pageId, 'page id')}/attachments`;
+    const query = { filename: req.filename, mediaType: req.mediaType, limit: req.limit };
+    const page = await this.fetchList<V2Attachment>(path, query, req.cursor, opts, ['filename', 'mediaType']);
+    return { items: page.results.map((item) => v2Attachment(item, page.base)), nextCursor: page.nextCursor };
+  }
+
+  async listLabels(pageId: string, opts?: CallOptions): Promise<Label[]> {
+    const path = `/api/v2/pages/${pathId(pageId, 'page id')}/labels`;
+    const labels = await this.fetchAll<V2Label>(path, { limit: LABELS_PER_REQUEST }, opts);
+    return labels.map(v2Label);
+  }
+
+  /** v2 filters pages by space id, not key; the mapping is stable, so it is remembered per connection. */
+  private async spaceIdFor(spaceKey: string, opts?: CallOptions): Promise<string> {
+    const cached = this.spaceIds.get(spaceKey);
+    if (cached) return cached;
+    const page = await this.fetchList<V2Space>('/api/v2/spaces', { keys: spaceKey, limit: 1 }, undefined, opts);
+    const id = page.results.find((space) => space.key === spaceKey)?.id;
+    if (!id) throw new ConfluenceNotFoundError(`No space with key ${spaceKey}.`, 404);
+    if (this.spaceIds.size >= MAX_CACHED_SPACE_IDS) this.spaceIds.clear();
+    this.spaceIds.set(spaceKey, id);
+    return id;
+  }
+}

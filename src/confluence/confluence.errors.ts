@@ -1,0 +1,139 @@
+import { confluenceMessageFrom } from './error-body';
+import { parseRetryAfter } from './retry-policy';
+
+export type ConfluenceErrorKind =
+  | 'not_found'
+  | 'authentication'
+  | 'permission'
+  | 'conflict'
+  | 'rate_limited'
+  | 'invalid_request'
+  | 'unavailable';
+
+export type ResponseHeaders = Record<string, string | string[] | undefined>;
+
+/** Every failure of a Confluence call, typed so the tool edge can turn it into one short, honest result. */
+export abstract class ConfluenceError extends Error {
+  abstract readonly kind: ConfluenceErrorKind;
+
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The page, space or other entity does not exist, or is invisible to the caller. */
+export class ConfluenceNotFoundError extends ConfluenceError {
+  readonly kind = 'not_found';
+}
+
+/** Confluence rejected the configured credentials (401). */
+export class ConfluenceAuthenticationError extends ConfluenceError {
+  readonly kind = 'authentication';
+}
+
+/** The credentials are valid but may not do this (403). */
+export class ConfluencePermissionError extends ConfluenceError {
+  readonly kind = 'permission';
+}
+
+/** Someone else changed the content first (409); `currentVersion` lets the caller re-read and retry. */
+export class ConfluenceConflictError extends ConfluenceError {
+  readonly kind = 'conflict';
+
+  constructor(
+    message: string,
+    status?: number,
+    readonly currentVersion?: number,
+  ) {
+    super(message, status);
+  }
+}
+
+/** Confluence throttled us (429); `retryAfterMs` says when it will accept calls again. */
+export class ConfluenceRateLimitedError extends ConfluenceError {
+  readonly kind = 'rate_limited';
+
+  constructor(
+    message: string,
+    status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message, status);
+  }
+}
+
+/** Confluence refused the request itself (bad CQL, too long a title, …); the message is Confluence's own. */
+export class ConfluenceInvalidRequestError extends ConfluenceError {
+  readonly kind = 'invalid_request';
+}
+
+export type UnavailableCause = 'status' | 'network' | 'timeout';
+
+/**
+ * Confluence could not be reached or answered 5xx. `requestSent: false` means the
+ * request certainly never reached the server (connection refused), so even a write may be re-sent.
+ */
+export class ConfluenceUnavailableError extends ConfluenceError {
+  readonly kind = 'unavailable';
+  readonly retryAfterMs?: number;
+  readonly requestSent: boolean;
+
+  constructor(
+    message: string,
+    override readonly cause: UnavailableCause,
+    options: { status?: number; retryAfterMs?: number; requestSent?: boolean } = {},
+  ) {
+    super(message, options.status);
+    this.retryAfterMs = options.retryAfterMs;
+    this.requestSent = options.requestSent ?? true;
+  }
+}
+
+const CURRENT_VERSION = /current version is:?\s*(\d+)/i;
+
+/** Turns a non-2xx Confluence response into the typed error; never copies a non-JSON body into the message. */
+export function errorFromResponse(
+  status: number,
+  headers: ResponseHeaders,
+  bodyText: string,
+  now: number = Date.now(),
+): ConfluenceError {
+  const detail = confluenceMessageFrom(bodyText);
+  const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'), now);
+  const say = (summary: string): string => (detail ? `${summary}: ${detail}` : `${summary}.`);
+  switch (status) {
+    case 401:
+      return new ConfluenceAuthenticationError(say('Confluence rejected the credentials (HTTP 401)'), status);
+    case 403:
+      return new ConfluencePermissionError(say('Confluence denied permission (HTTP 403)'), status);
+    case 404:
+    case 410:
+      return new ConfluenceNotFoundError(say(`Confluence found nothing there (HTTP ${status})`), status);
+    case 409:
+      return new ConfluenceConflictError(say('Confluence reported a conflict (HTTP 409)'), status, currentVersionIn(detail));
+    case 429:
+      return new ConfluenceRateLimitedError('Confluence rate limit reached (HTTP 429).', status, retryAfterMs);
+  }
+  if (status >= 500) {
+    return new ConfluenceUnavailableError(`Confluence is unavailable (HTTP ${status}); try again later.`, 'status', {
+      status,
+      retryAfterMs,
+    });
+  }
+  return new ConfluenceInvalidRequestError(say(`Confluence rejected the request (HTTP ${status})`), status);
+}
+
+/** Reads one header from undici's header record, whose names are lower-case and may repeat. */
+export function headerValue(headers: ResponseHeaders, name: string): string | undefined {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function currentVersionIn(detail: string | undefined): number | undefined {
+  const match = detail ? CURRENT_VERSION.exec(detail) : null;
+  return match ? Number(match[1]) : undefined;
+}
