@@ -1,27 +1,17 @@
-import { ConfluenceSandbox } from './sandbox/confluence-sandbox';
 import { SEED } from './sandbox/seed';
-import { RunningApp, startHttpApp } from './support/http-app';
-import { Layout, sandboxConfig } from './support/test-config';
+import { useSandboxApp } from './support/sandbox-app';
+import { Layout } from './support/test-config';
 import { callTool, dataOf, textOf } from './support/tool-calls';
 
 describe.each<Layout>(['cloud', 'datacenter'])('Confluence failures become clear tool errors (%s)', (layout) => {
-  const sandbox = new ConfluenceSandbox();
-  let running: RunningApp;
+  const { sandbox, client } = useSandboxApp(layout);
 
-  beforeAll(async () => {
-    await sandbox.start();
-    running = await startHttpApp(sandboxConfig(sandbox, layout));
-  });
-  afterAll(async () => {
-    await running?.close();
-    await sandbox.stop();
-  });
   beforeEach(() => {
     sandbox.clearFaults();
     sandbox.clearRequests();
   });
 
-  const getHome = () => callTool(running.client, 'confluence_get_page', { page_id: SEED.pages.home.id });
+  const getHome = () => callTool(client(), 'confluence_get_page', { page_id: SEED.pages.home.id });
 
   it('retries a 429 after Retry-After and succeeds', async () => {
     sandbox.setFaults({ rateLimitNext: 1, retryAfterSeconds: 1 });
@@ -60,20 +50,10 @@ describe.each<Layout>(['cloud', 'datacenter'])('Confluence failures become clear
 });
 
 describe('rejected credentials', () => {
-  const sandbox = new ConfluenceSandbox();
-  let running: RunningApp;
-
-  beforeAll(async () => {
-    await sandbox.start();
-    running = await startHttpApp(sandboxConfig(sandbox, 'cloud', { CONFLUENCE_API_TOKEN: 'wrong-secret-token' }));
-  });
-  afterAll(async () => {
-    await running?.close();
-    await sandbox.stop();
-  });
+  const { client } = useSandboxApp('cloud', { CONFLUENCE_API_TOKEN: 'wrong-secret-token' });
 
   it('are a clear error that never shows the credential', async () => {
-    const result = await callTool(running.client, 'confluence_search', { query: 'anything' });
+    const result = await callTool(client(), 'confluence_search', { query: 'anything' });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/credentials/i);
     expect(textOf(result)).not.toContain('wrong-secret-token');

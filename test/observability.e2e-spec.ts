@@ -1,24 +1,12 @@
-import { ConfluenceSandbox } from './sandbox/confluence-sandbox';
 import { SEED } from './sandbox/seed';
-import { RunningApp, startHttpApp } from './support/http-app';
 import { sampleValue } from './support/metrics-text';
-import { sandboxConfig } from './support/test-config';
+import { useSandboxApp } from './support/sandbox-app';
 import { callTool } from './support/tool-calls';
 
 describe('health and metrics', () => {
-  const sandbox = new ConfluenceSandbox();
-  let running: RunningApp;
+  const { sandbox, running, client } = useSandboxApp('cloud');
 
-  beforeAll(async () => {
-    await sandbox.start();
-    running = await startHttpApp(sandboxConfig(sandbox, 'cloud'));
-  });
-  afterAll(async () => {
-    await running?.close();
-    await sandbox.stop();
-  });
-
-  const get = (path: string) => fetch(`${running.baseUrl}${path}`);
+  const get = (path: string) => fetch(`${running().baseUrl}${path}`);
   const metrics = async () => (await get('/metrics')).text();
 
   it('answers liveness without touching Confluence', async () => {
@@ -37,8 +25,8 @@ describe('health and metrics', () => {
 
   it('counts tool calls by outcome and times them', async () => {
     const before = await metrics();
-    await callTool(running.client, 'confluence_get_page', { page_id: SEED.pages.home.id });
-    await callTool(running.client, 'confluence_get_page', { page_id: '999999999' });
+    await callTool(client(), 'confluence_get_page', { page_id: SEED.pages.home.id });
+    await callTool(client(), 'confluence_get_page', { page_id: '999999999' });
     const after = await metrics();
     const calls = (text: string, outcome: string) =>
       sampleValue(text, 'mcp_tool_calls_total', { tool: 'confluence_get_page', outcome });
@@ -54,20 +42,10 @@ describe('health and metrics', () => {
 });
 
 describe('readiness when Confluence rejects the credentials', () => {
-  const sandbox = new ConfluenceSandbox();
-  let running: RunningApp;
-
-  beforeAll(async () => {
-    await sandbox.start();
-    running = await startHttpApp(sandboxConfig(sandbox, 'cloud', { CONFLUENCE_API_TOKEN: 'wrong-token' }));
-  });
-  afterAll(async () => {
-    await running?.close();
-    await sandbox.stop();
-  });
+  const { running } = useSandboxApp('cloud', { CONFLUENCE_API_TOKEN: 'wrong-token' });
 
   it('answers 503 with the reason', async () => {
-    const response = await fetch(`${running.baseUrl}/health/ready`);
+    const response = await fetch(`${running().baseUrl}/health/ready`);
     expect(response.status).toBe(503);
     expect(JSON.stringify(await response.json())).toMatch(/authentication/);
   });
