@@ -33,7 +33,7 @@ describe.each<Layout>(['cloud', 'datacenter'])('read tools over Streamable HTTP 
         await callTool(client(), 'confluence_search', { query: 'Release Checklist' }),
       );
       expect(data.results.map((r) => r.id)).toContain(SEED.pages.labelled.id);
-      for (const result of data.results) expect(result.excerpt).not.toMatch(/@@@|<\/?\w+/);
+      for (const result of data.results) expect(`${result.title} ${result.excerpt}`).not.toMatch(/@@@|<\/?\w+/);
       expect(data.results.find((r) => r.id === SEED.pages.labelled.id)?.space_key).toBe('DEMO');
     });
 

@@ -101,7 +101,7 @@ export function v1SearchHit(result: V1SearchResult, base: string): SearchHit | u
   return {
     id: content?.id ?? String(result.space?.id ?? result.space?.key ?? ''),
     type: content?.type ?? 'space',
-    title: result.title ?? content?.title ?? result.space?.name ?? '',
+    title: content?.title ?? (plainExcerpt(result.title) || result.space?.name || ''),
     spaceKey: content?.space?.key ?? result.space?.key ?? spaceKeyFromDisplayUrl(result.resultGlobalContainer?.displayUrl),
     url: searchHitUrl(result, base),
     excerpt: plainExcerpt(result.excerpt),
