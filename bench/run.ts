@@ -59,14 +59,16 @@ async function main(): Promise<void> {
   const rig = await startRig(CLIENTS);
   const memoryBefore = memorySnapshot();
   const results: ScenarioResult[] = [];
+  let memoryAfter = memoryBefore;
   try {
     for (const tool of TOOLS) results.push(...(await measureTool(rig, tool)));
+    memoryAfter = memorySnapshot();
   } finally {
     await rig.close();
   }
   const report: BenchReport = {
     date: new Date().toISOString(), command: 'npm run bench', machine: describeMachine(), method: METHOD,
-    results, memoryBefore, memoryAfter: memorySnapshot(), peakRssMiB: peakRssMiB(),
+    results, memoryBefore, memoryAfter, peakRssMiB: peakRssMiB(),
   };
   print(report);
   writeFileSync(REPORT_PATH, markdown(report));

@@ -25,6 +25,8 @@ describe.each<Layout>(['cloud', 'datacenter'])('read tools over Streamable HTTP 
       expect(tool.outputSchema).toBeDefined();
       expect(tool.description?.length).toBeGreaterThan(40);
     }
+    const getPage = tools.find((t) => t.name === 'confluence_get_page');
+    expect(getPage?.inputSchema.properties?.format).toMatchObject({ enum: ['markdown', 'storage', 'text'] });
   });
 
   describe('confluence_search', () => {
@@ -114,7 +116,7 @@ describe.each<Layout>(['cloud', 'datacenter'])('read tools over Streamable HTTP 
         await callTool(client(), 'confluence_get_page', { space_key: 'DEMO', title: SEED.pages.labelled.title, format: 'storage' }),
       );
       const text = dataOf<{ body: string }>(
-        await callTool(client(), 'confluence_get_page', { page_id: storage.id, format: 'text' }),
+        await callTool(client(), 'confluence_get_page', { page_id: storage.id, format: ' Text ' }),
       );
       expect(storage.id).toBe(SEED.pages.labelled.id);
       expect(storage.body).toMatch(/<\w+/);

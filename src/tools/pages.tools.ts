@@ -10,7 +10,7 @@ import { ConfluenceAccess } from './confluence-access';
 import { requestSignal } from './request-signal';
 import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
 import { TOOL_CATALOG } from './tool-catalog';
-import { boundedInt, cursorInput, limitInput, pageIdInput, spaceKeyInput } from './tool-inputs';
+import { boundedInt, cursorInput, limitInput, pageIdInput, spaceKeyInput, wordInput } from './tool-inputs';
 import { toolResult } from './tool-result';
 
 const FORMATS = ['markdown', 'storage', 'text'] as const;
@@ -21,7 +21,7 @@ const getPageInput = z
     page_id: pageIdInput.optional(),
     space_key: spaceKeyInput.optional(),
     title: z.string().trim().min(1).max(255).optional().describe('Exact page title (with space_key)'),
-    format: z.enum(FORMATS).default('markdown').describe('Body format: markdown (default), storage (Confluence XHTML) or text'),
+    format: wordInput(FORMATS).default('markdown').describe('Body format: markdown (default), storage (Confluence XHTML) or text'),
     offset: boundedInt(0, 100_000_000, 0).describe('Character offset into the body, to read a huge page in parts'),
     max_chars: boundedInt(1, 200_000, 50_000).describe('Maximum body characters to return (default 50000)'),
   })

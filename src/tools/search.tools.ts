@@ -8,7 +8,7 @@ import { ConfluenceAccess, CallScope } from './confluence-access';
 import { requestSignal } from './request-signal';
 import { TOOL_CATALOG } from './tool-catalog';
 import { ToolFailure } from './tool-failure';
-import { cursorInput, limitInput, spaceKeyInput } from './tool-inputs';
+import { cursorInput, limitInput, spaceKeyInput, wordInput } from './tool-inputs';
 import { toolResult } from './tool-result';
 import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
 
@@ -17,7 +17,7 @@ const searchInput = z
     cql: z.string().trim().min(1).max(2000).optional().describe('A CQL query, e.g. `type = page AND title ~ "roadmap"`'),
     query: z.string().trim().min(1).max(500).optional().describe('Plain words to search for (use instead of cql)'),
     space_keys: z.array(spaceKeyInput).max(50).optional().describe('Only search these spaces'),
-    type: z.enum(['page', 'blogpost', 'comment', 'attachment']).optional().describe('Only this content type'),
+    type: wordInput(['page', 'blogpost', 'comment', 'attachment']).optional().describe('Only this content type'),
     limit: limitInput,
     cursor: cursorInput,
   })

@@ -7,13 +7,13 @@ import { ConfluenceAccess } from './confluence-access';
 import { requestSignal } from './request-signal';
 import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
 import { TOOL_CATALOG } from './tool-catalog';
-import { cursorInput, limitInput, spaceKeyInput } from './tool-inputs';
+import { cursorInput, limitInput, spaceKeyInput, wordInput } from './tool-inputs';
 import { toolResult } from './tool-result';
 
 const listSpacesInput = z.object({
   keys: z.array(spaceKeyInput).max(100).optional().describe('Only these space keys'),
-  type: z.enum(['global', 'personal']).optional(),
-  status: z.enum(['current', 'archived']).optional(),
+  type: wordInput(['global', 'personal']).optional(),
+  status: wordInput(['current', 'archived']).optional(),
   limit: limitInput,
   cursor: cursorInput,
 });

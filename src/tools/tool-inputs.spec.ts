@@ -1,4 +1,4 @@
-import { booleanInput, limitInput, pageIdInput, parsePageId, spaceKeyInput } from './tool-inputs';
+import { booleanInput, limitInput, pageIdInput, parsePageId, spaceKeyInput, wordInput } from './tool-inputs';
 
 describe('parsePageId', () => {
   it.each([
@@ -52,5 +52,19 @@ describe('input schemas', () => {
     expect(flag.parse('true')).toBe(true);
     expect(flag.parse(undefined)).toBe(false);
     expect(flag.safeParse('maybe').success).toBe(false);
+  });
+});
+
+describe('wordInput', () => {
+  const format = wordInput(['markdown', 'storage', 'text']);
+
+  it('forgives case and whitespace', () => {
+    expect(format.parse(' Markdown ')).toBe('markdown');
+  });
+
+  it('lists the allowed words when it refuses', () => {
+    const result = format.safeParse('html');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].message).toBe('expected one of: markdown, storage, text');
   });
 });

@@ -73,3 +73,16 @@ export function booleanInput(fallback: boolean) {
     .optional()
     .transform((value) => value ?? fallback);
 }
+
+/**
+ * One of a fixed set of words, forgiving case and surrounding whitespace
+ * ("Markdown " means `markdown`); the listed values still reach the JSON schema.
+ */
+export function wordInput<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(values, { error: `expected one of: ${values.join(', ')}` }))
+    .meta({ enum: [...values] });
+}
