@@ -23,6 +23,7 @@ describe.each<Layout>(['cloud', 'datacenter'])('read tools over Streamable HTTP 
     for (const tool of tools) {
       expect(tool.annotations).toMatchObject({ readOnlyHint: true, openWorldHint: true });
       expect(tool.outputSchema).toBeDefined();
+      expect(tool).not.toHaveProperty('securitySchemes');
       expect(tool.description?.length).toBeGreaterThan(40);
     }
     const getPage = tools.find((t) => t.name === 'confluence_get_page');

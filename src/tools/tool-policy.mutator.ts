@@ -6,7 +6,8 @@ import { ToolPolicy } from '../auth/tool-policy';
 import { toolTraits } from './tool-catalog';
 
 type Handler = (request: never, extra: { authInfo?: AuthInfo }) => unknown;
-type ListResult = { tools: { name: string }[] };
+type ListedTool = { name: string; securitySchemes?: unknown; _meta?: Record<string, unknown> };
+type ListResult = { tools: ListedTool[] };
 type CallRequest = { params: { name: string } };
 
 /**
@@ -38,8 +39,18 @@ function filterList(handler: Handler, policyOf: (auth?: AuthInfo) => ToolPolicy)
   return async (request, extra) => {
     const result = (await handler(request, extra)) as ListResult;
     const policy = policyOf(extra.authInfo);
-    return { ...result, tools: result.tools.filter((tool) => allowed(policy, tool.name)) };
+    return { ...result, tools: result.tools.filter((tool) => allowed(policy, tool.name)).map(withoutOAuthSchemes) };
   };
+}
+
+/**
+ * mcp-nest advertises `oauth2` security schemes on every tool once `/mcp` has a
+ * guard; this server authenticates with API keys, so that claim would mislead clients.
+ */
+function withoutOAuthSchemes(tool: ListedTool): ListedTool {
+  const { securitySchemes: _schemes, _meta, ...rest } = tool;
+  const { securitySchemes: _metaSchemes, ...meta } = _meta ?? {};
+  return Object.keys(meta).length > 0 ? { ...rest, _meta: meta } : rest;
 }
 
 function guardCall(handler: Handler, policyOf: (auth?: AuthInfo) => ToolPolicy): Handler {
