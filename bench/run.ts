@@ -29,6 +29,7 @@ const METHOD = [
   'Direct path (the floor): the exact REST request the tool makes — captured from the sandbox request log after one tool call — sent with an undici `Agent` (keep-alive), the same Basic auth header and the same concurrency; the body is read in full.',
   `\`confluence_get_page\` reads page ${SEED.pages.labelled.id} ("${SEED.pages.labelled.title}", labels, ancestors, markdown output) → \`GET /wiki/rest/api/content/{id}?expand=…\`; \`confluence_search\` runs \`{ query: "kafka", limit: 10 }\` → \`GET /wiki/rest/api/search?cql=siteSearch ~ "kafka"&limit=10&expand=…\`.`,
   `Each scenario first makes ${WARMUP_CALLS} uncounted warm-up calls at its concurrency, then runs until ${LEVELS.map((l) => `${l.maxCalls} calls at c=${l.concurrency}`).join(' / ')} or ${LEVELS[0].timeBudgetMs / 1000} s, whichever comes first. Latency is per call (ms, nearest-rank percentiles); calls/s is successful calls over the measured wall time.`,
+  'The MCP figures include the client side too (MCP SDK `Client`: global fetch, SSE/JSON parsing, ajv validation of `structuredContent` against the tool\'s output schema), which shares the CPU with the server and the sandbox; the floor has only undici and the sandbox.',
   'Every MCP result is checked for `isError` and every direct response for HTTP 200; failures are counted and make the bench exit non-zero.',
 ];
 
