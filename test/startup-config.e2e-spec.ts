@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtMainPath, childEnv } from './support/built-app';
 
-/** Runs the built server in an empty folder (no .env) and returns how it ended. */
-function start(vars: Record<string, string>) {
+/** Runs the built server in a fresh folder (with the given .env, if any) and returns how it ended. */
+function start(vars: Record<string, string>, dotenv?: string) {
   const cwd = mkdtempSync(join(tmpdir(), 'cms-config-'));
+  if (dotenv !== undefined) writeFileSync(join(cwd, '.env'), dotenv);
   return spawnSync(process.execPath, [builtMainPath()], { cwd, env: childEnv(vars), encoding: 'utf8', timeout: 20_000 });
 }
 
@@ -31,5 +32,15 @@ describe('start-up configuration', () => {
     const run = start({ CONFLUENCE_URL: 'https://x.atlassian.net', CONFLUENCE_USERNAME: 'me@example.com' });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/CONFLUENCE_API_TOKEN: must be set together with CONFLUENCE_USERNAME/);
+  });
+
+  it('reads .env, and real environment variables win over it', () => {
+    const run = start(
+      { CONFLUENCE_URL: 'https://wiki.example.com', CONFLUENCE_PERSONAL_TOKEN: 'x' },
+      'CONFLUENCE_URL=not a url\nMCP_PORT=eighty\n',
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/MCP_PORT: .*port number/);
+    expect(run.stderr).not.toMatch(/CONFLUENCE_URL/);
   });
 });

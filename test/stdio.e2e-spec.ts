@@ -55,6 +55,7 @@ describe('stdio transport (spawned process)', () => {
     for (const line of lines) expect(JSON.parse(line)).toMatchObject({ jsonrpc: '2.0' });
     expect(JSON.parse(lines[2]).result.isError).toBe(true);
     expect(stderr.length).toBeGreaterThan(0);
+    expect(stderr).not.toContain('sandbox-pat');
     expect(code).toBe(0);
   });
 });
