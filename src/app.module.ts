@@ -10,6 +10,8 @@ import { AppConfigModule } from './config/app-config.module';
 import { ConfluenceModule } from './confluence/confluence.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ToolCallScope } from './common/tool-call-scope';
+import { cancellationServerMutator } from './tools/cancellation.mutator';
 import { policyServerMutator } from './tools/tool-policy.mutator';
 import { ToolsModule } from './tools/tools.module';
 import { SERVER_NAME, SERVER_VERSION } from './server-info';
@@ -21,6 +23,9 @@ import { SERVER_NAME, SERVER_VERSION } from './server-info';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const callScope = new ToolCallScope();
+    const withPolicy = policyServerMutator(policyFromConfig(config));
+    const withCancellation = cancellationServerMutator(callScope);
     return {
       module: AppModule,
       imports: [
@@ -29,7 +34,7 @@ export class AppModule {
         AuthModule,
         MetricsModule,
         ConfluenceModule,
-        ToolsModule,
+        ToolsModule.register(callScope),
         HealthModule,
         McpModule.forRoot({
           name: SERVER_NAME,
@@ -40,7 +45,7 @@ export class AppModule {
           mcpEndpoint: 'mcp',
           streamableHttp: { statelessMode: true, enableJsonResponse: true, sessionIdGenerator: undefined },
           guards: config.mcp.transport === 'http' ? [ApiKeyGuard] : [],
-          serverMutator: policyServerMutator(policyFromConfig(config)),
+          serverMutator: (server) => withCancellation(withPolicy(server)),
           logging: { level: ['error', 'warn'] },
         }),
       ],

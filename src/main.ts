@@ -10,7 +10,12 @@ async function bootstrap(): Promise<void> {
   const config = await loadAppConfig();
   if (config.mcp.transport === 'stdio') {
     const app = await createStdioApp(config);
-    process.stdin.once('end', () => void app.close().then(() => process.exit(0)));
+    process.stdin.once('end', () => {
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
     return;
   }
   const app = await createHttpApp(config);

@@ -254,4 +254,79 @@ describe('Confluence sandbox contract', () => {
     expect(sandbox.faults).toEqual({});
     expect((await get(`${sandbox.cloudUrl}/rest/api/space`)).status).toBe(200);
   });
+
+  it('keeps only the most recent requestLogLimit requests, and clearRequests empties the log', async () => {
+    const small = new ConfluenceSandbox({ requestLogLimit: 3 });
+    await small.start();
+    try {
+      for (let start = 0; start < 5; start++) await get(`${small.cloudUrl}/rest/api/space?start=${start}`);
+      expect(small.requests.map((r) => r.query.start)).toEqual(['2', '3', '4']);
+      small.clearRequests();
+      expect(small.requests).toEqual([]);
+    } finally {
+      await small.stop();
+    }
+    expect(sandbox.requestLogLimit).toBe(10_000);
+    expect(() => new ConfluenceSandbox({ requestLogLimit: 0 })).toThrow();
+  });
+});
+
+describe('Confluence sandbox with a Data Center context path', () => {
+  const sandbox = new ConfluenceSandbox({ dataCenterContextPath: '/confluence' });
+  const bearer = `Bearer ${sandbox.credentials.personalToken}`;
+  const getJson = async (url: string): Promise<{ status: number; body: Listing }> => {
+    const res = await fetch(url, { headers: { authorization: bearer } });
+    return { status: res.status, body: (await res.json()) as Listing };
+  };
+  /** Resolves a relative `_links` path the way a client does: against `_links.base` (origin + context). */
+  const follow = (links: Record<string, string>, relative: string): string => `${links.base}${relative}`;
+
+  beforeAll(() => sandbox.start());
+  afterAll(() => sandbox.stop());
+
+  it('serves Data Center under /confluence with links that carry the context path', async () => {
+    expect(sandbox.dataCenterUrl).toBe(`${sandbox.origin}/confluence`);
+    const { status, body } = await getJson(`${sandbox.dataCenterUrl}/rest/api/content/${P.labelled.id}`);
+    expect(status).toBe(200);
+    const links = (body as unknown as Item)._links;
+    expect(links).toMatchObject({ base: `${sandbox.origin}/confluence`, context: '/confluence', self: `${sandbox.origin}/confluence/rest/api/content/${P.labelled.id}` });
+    expect(links.webui).toBe(`/pages/viewpage.action?pageId=${P.labelled.id}`);
+    expect((await getJson(`${sandbox.origin}/rest/api/content/${P.labelled.id}`)).status).toBe(404);
+    expect((await getJson(`${sandbox.origin}/rest/api/space`)).status).toBe(404);
+  });
+
+  it('pages search through _links.next relative to the context', async () => {
+    const cql = encodeURIComponent(`ancestor = ${P.home.id} order by id`);
+    const ids: string[] = [];
+    let pages = 0;
+    for (let url: string | null = `${sandbox.dataCenterUrl}/rest/api/search?cql=${cql}&limit=25`; url; pages++) {
+      const { status, body } = await getJson(url);
+      expect(status).toBe(200);
+      expect(body._links).toMatchObject({ base: `${sandbox.origin}/confluence`, context: '/confluence' });
+      expect(body._links.self.startsWith(`${sandbox.origin}/confluence/rest/api/search`)).toBe(true);
+      if (body._links.next) expect(body._links.next).toMatch(/^\/rest\/api\/search\?.*start=/);
+      ids.push(...body.results.map((r) => r.content.id));
+      url = body._links.next ? follow(body._links, body._links.next) : null;
+    }
+    expect(pages).toBeGreaterThan(1);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThan(40);
+  });
+
+  it('serves attachment downloads under the context path', async () => {
+    const attachments = await getJson(`${sandbox.dataCenterUrl}/rest/api/content/${P.designAssets.id}/child/attachment?filename=architecture-diagram.png`);
+    const download = attachments.body.results[0]._links.download;
+    expect(download).toMatch(/^\/download\/attachments\//);
+    const png = await fetch(follow(attachments.body._links, download), { headers: { authorization: bearer } });
+    expect(png.status).toBe(200);
+    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect((await fetch(`${sandbox.origin}${download}`, { headers: { authorization: bearer } })).status).toBe(404);
+  });
+
+  it('keeps the Cloud layout under /wiki', async () => {
+    const basic = `Basic ${Buffer.from(`${sandbox.credentials.username}:${sandbox.credentials.apiToken}`).toString('base64')}`;
+    const res = await fetch(`${sandbox.cloudUrl}/rest/api/space`, { headers: { authorization: basic } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Listing)._links).toMatchObject({ base: `${sandbox.origin}/wiki`, context: '/wiki' });
+  });
 });

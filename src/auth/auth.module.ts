@@ -1,11 +1,20 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { ApiKeyGuard } from './api-key.guard';
 import { CallerResolver } from './caller.resolver';
+import { HostMiddleware } from './host.middleware';
+import { OriginMiddleware } from './origin.middleware';
 
-/** Global so mcp-nest's controller can resolve the guard and its dependencies. */
+/**
+ * Who may call `/mcp`: Host and Origin checks at the HTTP edge, then the guard
+ * that resolves the caller. Global so mcp-nest's controller can resolve the guard.
+ */
 @Global()
 @Module({
   providers: [CallerResolver, ApiKeyGuard],
   exports: [CallerResolver, ApiKeyGuard],
 })
-export class AuthModule {}
+export class AuthModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HostMiddleware, OriginMiddleware).forRoutes({ path: 'mcp', method: RequestMethod.ALL });
+  }
+}

@@ -6,6 +6,10 @@ export interface McpSettings {
   transport: 'http' | 'stdio';
   host: string;
   port: number;
+  /** Browser origins allowed to call `/mcp`; requests with any other Origin get 403. */
+  allowedOrigins: string[];
+  /** Host names `/mcp` answers to (DNS-rebinding protection); undefined = any. */
+  allowedHosts?: string[];
 }
 
 /** Settings of the Confluence client: limits on every outbound request. */
@@ -34,7 +38,13 @@ export class AppConfig {
 
   static fromEnvironment(env: Environment): AppConfig {
     return new AppConfig(
-      { transport: env.MCP_TRANSPORT, host: env.MCP_HOST, port: env.MCP_PORT },
+      {
+        transport: env.MCP_TRANSPORT,
+        host: env.MCP_HOST,
+        port: env.MCP_PORT,
+        allowedOrigins: env.MCP_ALLOWED_ORIGINS,
+        allowedHosts: env.MCP_ALLOWED_HOSTS ?? (isLoopback(env.MCP_HOST) ? LOOPBACK_HOSTS : undefined),
+      },
       {
         connection: defaultConnection(env),
         timeoutMs: env.CONFLUENCE_TIMEOUT_MS,
@@ -46,6 +56,13 @@ export class AppConfig {
   }
 }
 
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** True for the loopback interface, where Host validation against loopback names is on by default. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 /** `*.atlassian.net` (and Atlassian's other Cloud domains) means Cloud; anything else Data Center. */
 export function detectDeployment(url: URL): ConfluenceDeployment {
   const host = url.hostname.toLowerCase();
@@ -53,14 +70,13 @@ export function detectDeployment(url: URL): ConfluenceDeployment {
 }
 
 /**
- * The site root every API path hangs off: Cloud lives under `/wiki`
- * (added when the URL lacks it), Data Center directly under its base URL.
+ * The site root every API path hangs off. Cloud is always `<origin>/wiki`, so a
+ * pasted page URL still works; Data Center keeps its context path, if any.
  */
 export function siteBaseUrl(rawUrl: string, deployment: ConfluenceDeployment): string {
   const url = new URL(rawUrl);
-  let path = url.pathname.replace(/\/+$/, '');
-  if (deployment === 'cloud' && !/\/wiki$/.test(path)) path = `${path}/wiki`;
-  if (deployment === 'datacenter') path = path.replace(/\/rest\/api$/, '');
+  if (deployment === 'cloud') return `${url.origin}/wiki`;
+  const path = url.pathname.replace(/\/+$/, '').replace(/\/rest\/api$/, '');
   return `${url.origin}${path}`;
 }
 
@@ -70,14 +86,19 @@ function defaultConnection(env: Environment): ConfluenceConnection {
     id: 'default',
     deployment,
     baseUrl: siteBaseUrl(env.CONFLUENCE_URL, deployment),
-    auth: credentials(env),
+    auth: credentials(env, deployment),
   };
 }
 
-function credentials(env: Environment): ConfluenceAuth {
-  if (env.CONFLUENCE_PERSONAL_TOKEN) return { kind: 'bearer', token: env.CONFLUENCE_PERSONAL_TOKEN };
-  if (env.CONFLUENCE_USERNAME && env.CONFLUENCE_API_TOKEN) {
-    return { kind: 'basic', username: env.CONFLUENCE_USERNAME, apiToken: env.CONFLUENCE_API_TOKEN };
-  }
-  return { kind: 'none' };
+/** Cloud prefers basic auth (email + API token), Data Center its personal access token; either falls back to the other. */
+function credentials(env: Environment, deployment: ConfluenceDeployment): ConfluenceAuth {
+  const basic: ConfluenceAuth | undefined =
+    env.CONFLUENCE_USERNAME && env.CONFLUENCE_API_TOKEN
+      ? { kind: 'basic', username: env.CONFLUENCE_USERNAME, apiToken: env.CONFLUENCE_API_TOKEN }
+      : undefined;
+  const bearer: ConfluenceAuth | undefined = env.CONFLUENCE_PERSONAL_TOKEN
+    ? { kind: 'bearer', token: env.CONFLUENCE_PERSONAL_TOKEN }
+    : undefined;
+  const preferred = deployment === 'cloud' ? (basic ?? bearer) : (bearer ?? basic);
+  return preferred ?? { kind: 'none' };
 }

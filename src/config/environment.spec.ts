@@ -39,6 +39,7 @@ describe('deployment and base URL', () => {
     expect(detectDeployment(new URL('https://acme.atlassian.net'))).toBe('cloud');
     expect(siteBaseUrl('https://acme.atlassian.net', 'cloud')).toBe('https://acme.atlassian.net/wiki');
     expect(siteBaseUrl('https://acme.atlassian.net/wiki/', 'cloud')).toBe('https://acme.atlassian.net/wiki');
+    expect(siteBaseUrl('https://acme.atlassian.net/wiki/spaces/ENG/overview', 'cloud')).toBe('https://acme.atlassian.net/wiki');
   });
 
   it('treats anything else as Data Center at its base URL', () => {
@@ -53,5 +54,20 @@ describe('deployment and base URL', () => {
     });
     const dc = validateEnvironment({ CONFLUENCE_URL: 'https://wiki.example.com', CONFLUENCE_PERSONAL_TOKEN: 'pat' });
     expect(AppConfig.fromEnvironment(dc).confluence.connection.auth).toEqual({ kind: 'bearer', token: 'pat' });
+  });
+
+  it('uses the credential form each deployment expects when both are set', () => {
+    const both = { CONFLUENCE_USERNAME: 'me@acme.com', CONFLUENCE_API_TOKEN: 't', CONFLUENCE_PERSONAL_TOKEN: 'pat' };
+    const cloudConfig = AppConfig.fromEnvironment(validateEnvironment({ ...both, CONFLUENCE_URL: 'https://acme.atlassian.net' }));
+    const dcConfig = AppConfig.fromEnvironment(validateEnvironment({ ...both, CONFLUENCE_URL: 'https://wiki.example.com' }));
+    expect(cloudConfig.confluence.connection.auth.kind).toBe('basic');
+    expect(dcConfig.confluence.connection.auth.kind).toBe('bearer');
+  });
+
+  it('turns on Host checks for loopback binds only', () => {
+    expect(AppConfig.fromEnvironment(validateEnvironment(cloud)).mcp.allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]']);
+    expect(AppConfig.fromEnvironment(validateEnvironment({ ...cloud, MCP_HOST: '0.0.0.0' })).mcp.allowedHosts).toBeUndefined();
+    const listed = validateEnvironment({ ...cloud, MCP_ALLOWED_HOSTS: 'mcp.example.com, localhost', MCP_ALLOWED_ORIGINS: 'https://a.example' });
+    expect(AppConfig.fromEnvironment(listed).mcp).toMatchObject({ allowedHosts: ['mcp.example.com', 'localhost'], allowedOrigins: ['https://a.example'] });
   });
 });

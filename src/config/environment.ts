@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -18,6 +19,13 @@ import {
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : trim({ value });
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0)
+    : value;
 const toBoolean = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
   const v = value.trim().toLowerCase();
@@ -87,6 +95,16 @@ export class Environment {
   @Min(0)
   @Max(65535)
   MCP_PORT = 3000;
+
+  @Transform(toList)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'must be a comma-separated list of origins such as https://app.example.com' })
+  MCP_ALLOWED_ORIGINS: string[] = [];
+
+  @Transform(toList)
+  @IsOptional()
+  @Matches(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)$/, { each: true, message: 'must be a comma-separated list of host names (no ports)' })
+  MCP_ALLOWED_HOSTS?: string[];
 
   @Transform(emptyToUndefined)
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

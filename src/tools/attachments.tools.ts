@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { CallerRequest } from '../auth/caller';
 import { Attachment } from '../confluence/confluence.types';
 import { ConfluenceAccess } from './confluence-access';
-import { requestSignal } from './request-signal';
 import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
 import { TOOL_CATALOG } from './tool-catalog';
 import { cursorInput, limitInput, pageIdInput } from './tool-inputs';
@@ -57,14 +56,14 @@ export class AttachmentsTools {
   })
   async getAttachments(input: AttachmentsInput, _context: unknown, request?: CallerRequest) {
     const scope = this.access.forRequest(request);
-    const signal = requestSignal(request);
-    await this.access.assertPageAllowed(scope, input.page_id, signal);
+    const pageId = this.access.pageId(scope, input.page_id);
+    await this.access.assertPageAllowed(scope, pageId);
     const page = await scope.api.listAttachments(
-      { pageId: input.page_id, filename: input.filename, mediaType: input.media_type, limit: input.limit, cursor: input.cursor },
-      { signal },
+      { pageId: pageId, filename: input.filename, mediaType: input.media_type, limit: input.limit, cursor: input.cursor },
+      { signal: scope.signal },
     );
     const output: AttachmentsOutput = { attachments: page.items.map(toOutput), next_cursor: page.nextCursor };
-    return toolResult(output, render(input.page_id, output));
+    return toolResult(output, render(pageId, output));
   }
 }
 

@@ -5,7 +5,6 @@ import { CallerRequest } from '../auth/caller';
 import { storageToMarkdown } from '../confluence/content/storage-to-markdown';
 import { Comment } from '../confluence/confluence.types';
 import { ConfluenceAccess } from './confluence-access';
-import { requestSignal } from './request-signal';
 import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
 import { TOOL_CATALOG } from './tool-catalog';
 import { booleanInput, cursorInput, limitInput, pageIdInput } from './tool-inputs';
@@ -52,18 +51,18 @@ export class CommentsTools {
   })
   async getComments(input: CommentsInput, _context: unknown, request?: CallerRequest) {
     const scope = this.access.forRequest(request);
-    const signal = requestSignal(request);
-    await this.access.assertPageAllowed(scope, input.page_id, signal);
+    const pageId = this.access.pageId(scope, input.page_id);
+    await this.access.assertPageAllowed(scope, pageId);
     const page = await scope.api.listComments(
-      { pageId: input.page_id, includeInline: input.include_inline, limit: input.limit, cursor: input.cursor },
-      { signal },
+      { pageId: pageId, includeInline: input.include_inline, limit: input.limit, cursor: input.cursor },
+      { signal: scope.signal },
     );
     const baseUrl = scope.caller.connection.baseUrl;
     const output: CommentsOutput = {
       comments: page.items.map((comment) => toOutput(comment, baseUrl)),
       next_cursor: page.nextCursor,
     };
-    return toolResult(output, render(input.page_id, output));
+    return toolResult(output, render(pageId, output));
   }
 }
 

@@ -3,12 +3,17 @@ import { Caller, CallerRequest } from '../auth/caller';
 import { CallerResolver } from '../auth/caller.resolver';
 import { ConfluenceApiFactory } from '../confluence/confluence-api.factory';
 import { ConfluenceApi } from '../confluence/confluence.types';
+import { ToolCallScope } from '../common/tool-call-scope';
+import { disconnectSignal } from './request-signal';
 import { ToolFailure } from './tool-failure';
+import { PageRef } from './tool-inputs';
 
-/** One tool call's view of Confluence: who is calling and the API bound to their connection. */
+/** One tool call's view of Confluence: who is calling, the API bound to their connection, and how to cancel. */
 export interface CallScope {
   caller: Caller;
   api: ConfluenceApi;
+  /** Aborts when the client cancels the call or disconnects. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -21,11 +26,26 @@ export class ConfluenceAccess {
   constructor(
     private readonly callers: CallerResolver,
     private readonly apis: ConfluenceApiFactory,
+    private readonly calls: ToolCallScope,
   ) {}
 
   forRequest(request: CallerRequest | undefined): CallScope {
     const caller = this.callers.fromRequest(request);
-    return { caller, api: this.apis.forConnection(caller.connection) };
+    return { caller, api: this.apis.forConnection(caller.connection), signal: this.signalFor(request) };
+  }
+
+  /**
+   * The id of a page reference, refusing a page URL from another site: reading
+   * "page 123" here would silently return an unrelated page.
+   */
+  pageId(scope: CallScope, ref: PageRef): string {
+    const site = new URL(scope.caller.connection.baseUrl).origin;
+    if (ref.origin !== undefined && ref.origin.toLowerCase() !== site.toLowerCase()) {
+      throw new ToolFailure(
+        `That URL points to ${ref.origin}, but this server is connected to ${site}. Use a page from ${site}, or its numeric id.`,
+      );
+    }
+    return ref.id;
   }
 
   /** Refuses a space outside the caller's allowlist, without saying what is in it. */
@@ -36,9 +56,15 @@ export class ConfluenceAccess {
   }
 
   /** For tools that take a page id but do not fetch the page: checks its space only when a space allowlist applies. */
-  async assertPageAllowed(scope: CallScope, pageId: string, signal?: AbortSignal): Promise<void> {
+  async assertPageAllowed(scope: CallScope, pageId: string): Promise<void> {
     if (scope.caller.policy.allowedSpaces() === undefined) return;
-    const page = await scope.api.getPage(pageId, { signal });
+    const page = await scope.api.getPage(pageId, { signal: scope.signal });
     this.assertSpaceAllowed(scope, page.spaceKey, `Page ${pageId}`);
+  }
+
+  /** The MCP cancellation signal and the HTTP disconnect signal, whichever the transport offers. */
+  private signalFor(request: unknown): AbortSignal | undefined {
+    const signals = [this.calls.signal(), disconnectSignal(request)].filter((s): s is AbortSignal => s !== undefined);
+    return signals.length > 1 ? AbortSignal.any(signals) : signals[0];
   }
 }

@@ -4,7 +4,7 @@ import { ConfluenceError, ConfluenceRateLimitedError } from '../confluence/confl
 const NEXT_STEP: Record<ConfluenceError['kind'], string> = {
   not_found: 'Check the id or key, or find the right one with confluence_search.',
   authentication:
-    'The server\'s Confluence credentials were rejected; this is a server configuration problem, not something a retry will fix.',
+    "The server's Confluence credentials or URL were rejected; this is a server configuration problem that retrying will not fix.",
   permission: 'The configured Confluence account may not see or change this; try a different page or space.',
   conflict: 'Read the current version and try again with it.',
   rate_limited: 'Confluence is rate limiting; wait and try again.',
@@ -12,11 +12,41 @@ const NEXT_STEP: Record<ConfluenceError['kind'], string> = {
   unavailable: 'Confluence is unreachable or failing right now; try again shortly.',
 };
 
-/** Turns a typed Confluence error into one line the model can act on. */
-export function describeConfluenceError(error: ConfluenceError): string {
+/**
+ * Turns a typed Confluence error into text the model can act on, naming the
+ * page or space it asked for when a lookup failed.
+ */
+export function describeConfluenceError(error: ConfluenceError, args: Record<string, unknown> = {}): string {
+  if (error.kind === 'not_found') return notFound(args) ?? sentence(error.message, NEXT_STEP.not_found);
   const retry =
     error instanceof ConfluenceRateLimitedError && error.retryAfterMs !== undefined
       ? ` Retry after ${Math.ceil(error.retryAfterMs / 1000)} s.`
       : '';
-  return `${error.message} ${NEXT_STEP[error.kind]}${retry}`.trim();
+  return sentence(error.message, NEXT_STEP[error.kind]) + retry;
+}
+
+function notFound(args: Record<string, unknown>): string | undefined {
+  const pageId = pageIdOf(args.page_id);
+  if (pageId !== undefined) {
+    return `Page ${pageId} was not found, or the configured account cannot see it. Check the id, or find the page with confluence_search.`;
+  }
+  if (typeof args.space_key === 'string' && typeof args.title === 'string') {
+    return `No page titled "${args.title}" was found in space ${args.space_key}. Check the title, or find the page with confluence_search.`;
+  }
+  if (typeof args.space_key === 'string') {
+    return `Space ${args.space_key} was not found, or the configured account cannot see it. List the available spaces with confluence_list_spaces.`;
+  }
+  return undefined;
+}
+
+function sentence(message: string, next: string): string {
+  const trimmed = message.trim();
+  return `${/[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`} ${next}`;
+}
+
+/** Tool arguments reach interceptors parsed: a page is a `PageRef`, or a plain id in older shapes. */
+function pageIdOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  const id = (value as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
 }

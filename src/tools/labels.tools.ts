@@ -3,7 +3,6 @@ import { Tool } from '@rekog/mcp-nest';
 import { z } from 'zod';
 import { CallerRequest } from '../auth/caller';
 import { ConfluenceAccess } from './confluence-access';
-import { requestSignal } from './request-signal';
 import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
 import { TOOL_CATALOG } from './tool-catalog';
 import { pageIdInput } from './tool-inputs';
@@ -29,11 +28,11 @@ export class LabelsTools {
   })
   async getLabels(input: LabelsInput, _context: unknown, request?: CallerRequest) {
     const scope = this.access.forRequest(request);
-    const signal = requestSignal(request);
-    await this.access.assertPageAllowed(scope, input.page_id, signal);
-    const labels = await scope.api.listLabels(input.page_id, { signal });
+    const pageId = this.access.pageId(scope, input.page_id);
+    await this.access.assertPageAllowed(scope, pageId);
+    const labels = await scope.api.listLabels(pageId, { signal: scope.signal });
     const output: LabelsOutput = { labels: labels.map((l) => ({ name: l.name, prefix: l.prefix })) };
-    const text = output.labels.length === 0 ? `Page ${input.page_id} has no labels.` : output.labels.map((l) => l.name).join(', ');
+    const text = output.labels.length === 0 ? `Page ${pageId} has no labels.` : output.labels.map((l) => l.name).join(', ');
     return toolResult(output, text);
   }
 }

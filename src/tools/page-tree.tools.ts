@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { CallerRequest } from '../auth/caller';
 import { ConfluenceApi, PageSummary } from '../confluence/confluence.types';
 import { ConfluenceAccess } from './confluence-access';
-import { requestSignal } from './request-signal';
 import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
 import { TOOL_CATALOG } from './tool-catalog';
 import { boundedInt, cursorInput, limitInput, pageIdInput } from './tool-inputs';
@@ -52,12 +51,12 @@ export class PageTreeTools {
   })
   async getPageChildren(input: ChildrenInput, _context: unknown, request?: CallerRequest) {
     const scope = this.access.forRequest(request);
-    const signal = requestSignal(request);
-    await this.access.assertPageAllowed(scope, input.page_id, signal);
-    const first = await scope.api.listChildren(input.page_id, { limit: input.limit, cursor: input.cursor }, { signal });
-    const tree = await collectTree(scope.api, input, first.items, signal);
+    const pageId = this.access.pageId(scope, input.page_id);
+    await this.access.assertPageAllowed(scope, pageId);
+    const first = await scope.api.listChildren(pageId, { limit: input.limit, cursor: input.cursor }, { signal: scope.signal });
+    const tree = await collectTree(scope.api, pageId, input, first.items, scope.signal);
     const output: ChildrenOutput = {
-      page_id: input.page_id,
+      page_id: pageId,
       children: tree.nodes,
       truncated: tree.truncated,
       next_cursor: first.nextCursor,
@@ -66,29 +65,53 @@ export class PageTreeTools {
   }
 }
 
-/** Walks level by level below the first page of children, stopping at `depth` or `limit` nodes. */
+/** How many child listings are fetched at once while walking deeper levels. */
+const FAN_OUT = 6;
+
+/**
+ * Walks level by level below the first page of children, stopping at `depth`
+ * or once `limit` nodes are collected; fetches a few parents at a time so one
+ * call never floods Confluence.
+ */
 async function collectTree(
   api: ConfluenceApi,
-  input: ChildrenInput,
+  rootId: string,
+  input: Pick<ChildrenInput, 'depth' | 'limit'>,
   firstLevel: PageSummary[],
   signal: AbortSignal | undefined,
 ): Promise<{ nodes: ChildNode[]; truncated: boolean }> {
-  const nodes: ChildNode[] = firstLevel.map((child) => toNode(child, input.page_id, 1));
+  const nodes: ChildNode[] = firstLevel.map((child) => toNode(child, rootId, 1));
   let level = nodes;
   let truncated = false;
   for (let depth = 2; depth <= input.depth && level.length > 0; depth++) {
     const room = input.limit - nodes.length;
-    if (room <= 0) {
-      truncated = true;
-      break;
-    }
-    const pages = await Promise.all(
-      level.map((parent) => api.listChildren(parent.id, { limit: Math.min(room, 100) }, { signal })),
-    );
-    const next = pages.flatMap((page, i) => page.items.map((child) => toNode(child, level[i].id, depth)));
-    truncated ||= next.length > room || pages.some((page) => page.nextCursor !== undefined);
-    level = next.slice(0, room);
+    const next = await childrenOf(api, level, depth, room, signal);
+    truncated ||= next.truncated || next.nodes.length > room;
+    level = next.nodes.slice(0, Math.max(room, 0));
     nodes.push(...level);
+  }
+  return { nodes, truncated };
+}
+
+/** The children of `parents`, a batch at a time, until `room` is filled; `truncated` when some were not fetched. */
+async function childrenOf(
+  api: ConfluenceApi,
+  parents: ChildNode[],
+  depth: number,
+  room: number,
+  signal: AbortSignal | undefined,
+): Promise<{ nodes: ChildNode[]; truncated: boolean }> {
+  const nodes: ChildNode[] = [];
+  let truncated = false;
+  for (let i = 0; i < parents.length; i += FAN_OUT) {
+    const left = room - nodes.length;
+    if (left <= 0) return { nodes, truncated: true };
+    const batch = parents.slice(i, i + FAN_OUT);
+    const pages = await Promise.all(batch.map((parent) => api.listChildren(parent.id, { limit: Math.min(left, 100) }, { signal })));
+    pages.forEach((page, j) => {
+      nodes.push(...page.items.map((child) => toNode(child, batch[j].id, depth)));
+      truncated ||= page.nextCursor !== undefined;
+    });
   }
   return { nodes, truncated };
 }

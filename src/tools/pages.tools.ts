@@ -7,7 +7,6 @@ import { storageToText } from '../confluence/content/storage-to-text';
 import { Page, PageSummary } from '../confluence/confluence.types';
 import { windowBody } from './body-window';
 import { ConfluenceAccess } from './confluence-access';
-import { requestSignal } from './request-signal';
 import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
 import { TOOL_CATALOG } from './tool-catalog';
 import { boundedInt, cursorInput, limitInput, pageIdInput, spaceKeyInput, wordInput } from './tool-inputs';
@@ -89,10 +88,9 @@ export class PagesTools {
   })
   async getPage(input: GetPageInput, _context: unknown, request?: CallerRequest) {
     const scope = this.access.forRequest(request);
-    const signal = requestSignal(request);
     const page = input.page_id
-      ? await scope.api.getPage(input.page_id, { signal })
-      : await scope.api.findPageByTitle(input.space_key as string, input.title as string, { signal });
+      ? await scope.api.getPage(this.access.pageId(scope, input.page_id), { signal: scope.signal })
+      : await scope.api.findPageByTitle(input.space_key as string, input.title as string, { signal: scope.signal });
     this.access.assertSpaceAllowed(scope, page.spaceKey, `Page ${page.id}`);
     const body = renderBody(page.storage, input.format, scope.caller.connection.baseUrl);
     const output: GetPageOutput = {
@@ -117,7 +115,7 @@ export class PagesTools {
     this.access.assertSpaceAllowed(scope, input.space_key, `Space ${input.space_key}`);
     const page = await scope.api.listPages(
       { spaceKey: input.space_key, title: input.title, limit: input.limit, cursor: input.cursor },
-      { signal: requestSignal(request) },
+      { signal: scope.signal },
     );
     const output: ListPagesOutput = { pages: page.items.map(toSummary), next_cursor: page.nextCursor };
     return toolResult(output, renderList(input.space_key, output));

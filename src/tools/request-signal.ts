@@ -7,7 +7,7 @@ interface DisconnectSource {
  * An AbortSignal that fires when the HTTP client disconnects before its answer
  * is written, so Confluence requests made for it stop too. Undefined under stdio.
  */
-export function requestSignal(request: unknown): AbortSignal | undefined {
+export function disconnectSignal(request: unknown): AbortSignal | undefined {
   const res = (request as DisconnectSource | undefined)?.res;
   if (!res?.once) return undefined;
   const controller = new AbortController();

@@ -5,7 +5,6 @@ import { CallerRequest } from '../auth/caller';
 import { buildSearchCql } from '../confluence/cql';
 import { SearchHit } from '../confluence/confluence.types';
 import { ConfluenceAccess, CallScope } from './confluence-access';
-import { requestSignal } from './request-signal';
 import { TOOL_CATALOG } from './tool-catalog';
 import { ToolFailure } from './tool-failure';
 import { cursorInput, limitInput, spaceKeyInput, wordInput } from './tool-inputs';
@@ -64,7 +63,7 @@ export class SearchTools {
       { query: input.query, cql: input.cql, type: input.type, spaceKeys: allowedSpaceKeys(scope, input.space_keys) },
       scope.caller.connection.deployment,
     );
-    const page = await scope.api.search({ cql, limit: input.limit, cursor: input.cursor }, { signal: requestSignal(request) });
+    const page = await scope.api.search({ cql, limit: input.limit, cursor: input.cursor }, { signal: scope.signal });
     const output: SearchOutput = { results: page.items.map(toResult), next_cursor: page.nextCursor };
     return toolResult(output, render(output));
   }

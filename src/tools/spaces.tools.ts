@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { CallerRequest } from '../auth/caller';
 import { Space } from '../confluence/confluence.types';
 import { ConfluenceAccess } from './confluence-access';
-import { requestSignal } from './request-signal';
 import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
 import { TOOL_CATALOG } from './tool-catalog';
 import { cursorInput, limitInput, spaceKeyInput, wordInput } from './tool-inputs';
@@ -46,7 +45,7 @@ export class SpacesTools {
     const scope = this.access.forRequest(request);
     const page = await scope.api.listSpaces(
       { keys: input.keys, type: input.type, status: input.status, limit: input.limit, cursor: input.cursor },
-      { signal: requestSignal(request) },
+      { signal: scope.signal },
     );
     const visible = page.items.filter((space) => scope.caller.policy.allowsSpace(space.key));
     const output: ListSpacesOutput = { spaces: visible.map(toOutput), next_cursor: page.nextCursor };

@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { catchError, Observable, of, throwError } from 'rxjs';
 import { toolCallOf } from '../common/tool-call-context';
 import { ConfluenceError } from '../confluence/confluence.errors';
@@ -8,25 +8,38 @@ import { toolError } from './tool-result';
 import { ToolFailure } from './tool-failure';
 
 /**
- * The one edge where failures become tool results: Confluence errors and
- * tool failures turn into `isError` results the model can act on; anything
- * unexpected is logged and surfaces as a generic protocol error — never a
- * stack trace or upstream page.
+ * The one edge where failures become tool results: every failure reaches the
+ * model as an `isError` result that says what to do next. Unexpected errors are
+ * logged here and reported without internals — never a stack trace or upstream page.
+ * Deliberate protocol errors (McpError) pass through untouched.
  */
 @Injectable()
 export class ToolErrorsInterceptor implements NestInterceptor {
   private readonly logger = new Logger('ToolErrors');
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const tool = toolCallOf(context)?.name ?? 'tool';
+    const call = toolCallOf(context);
+    const tool = call?.name ?? 'tool';
     return next.handle().pipe(
       catchError((error: unknown) => {
-        if (error instanceof ToolFailure) return of(toolError(error.message));
-        if (error instanceof ConfluenceError) return of(toolError(describeConfluenceError(error)));
         if (error instanceof McpError) return throwError(() => error);
-        this.logger.error({ err: error, tool }, `Unexpected failure in ${tool}`);
-        return throwError(() => new McpError(ErrorCode.InternalError, `${tool} failed unexpectedly; the error was logged on the server. Try again, or report it if it persists.`));
+        return of(toolError(this.describe(error, tool, call?.args ?? {})));
       }),
     );
   }
+
+  private describe(error: unknown, tool: string, args: Record<string, unknown>): string {
+    if (error instanceof ToolFailure) return error.message;
+    if (error instanceof ConfluenceError) return describeConfluenceError(error, args);
+    if (isAbort(error)) {
+      this.logger.debug(`${tool} was cancelled by the client`);
+      return `${tool} was cancelled before it finished.`;
+    }
+    this.logger.error({ err: error, tool }, `Unexpected failure in ${tool}`);
+    return `${tool} failed unexpectedly; the error was logged on the server. Try again, and report it if it persists.`;
+  }
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.message === 'client disconnected');
 }

@@ -1,4 +1,4 @@
-import { booleanInput, limitInput, pageIdInput, parsePageId, spaceKeyInput, wordInput } from './tool-inputs';
+import { booleanInput, limitInput, pageIdInput, parsePageId, parsePageRef, spaceKeyInput, wordInput } from './tool-inputs';
 
 describe('parsePageId', () => {
   it.each([
@@ -10,6 +10,11 @@ describe('parsePageId', () => {
     ['https://acme.atlassian.net/wiki/spaces/ENG/pages/edit-v2/4242', '4242'],
   ])('reads %s as %s', (input, id) => {
     expect(parsePageId(input)).toBe(id);
+  });
+
+  it('remembers which site a page URL came from', () => {
+    expect(parsePageRef('https://acme.atlassian.net/wiki/spaces/ENG/pages/77/X')).toEqual({ id: '77', origin: 'https://acme.atlassian.net' });
+    expect(parsePageRef(' 77 ')).toEqual({ id: '77' });
   });
 
   it('accepts a positive whole number', () => {

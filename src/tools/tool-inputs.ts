@@ -9,31 +9,51 @@ import { z } from 'zod';
 const PAGE_ID_EXPECTED = 'expected a numeric page id such as "123456" or a Confluence page URL';
 const ID_IN_URL = [/[?&]pageId=(\d+)/, /\/pages\/(\d+)(?:[/?#]|$)/, /\/pages\/edit-v2\/(\d+)/];
 
-/** Extracts a page id from digits or a Confluence page URL; undefined when there is none. */
-export function parsePageId(value: string | number): string | undefined {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? String(value) : undefined;
+/** A page as the caller named it: its id, and the site it came from when given as a URL. */
+export interface PageRef {
+  id: string;
+  /** Origin of the page URL, e.g. `https://acme.atlassian.net`; absent for a bare id. */
+  origin?: string;
+}
+
+/** Reads a page reference from digits or a Confluence page URL; undefined when there is none. */
+export function parsePageRef(value: string | number): PageRef | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? { id: String(value) } : undefined;
   const text = value.trim();
-  if (/^\d{1,19}$/.test(text)) return text;
+  if (/^\d{1,19}$/.test(text)) return { id: text };
   if (!/^https?:\/\//i.test(text)) return undefined;
   for (const pattern of ID_IN_URL) {
     const match = pattern.exec(text);
-    if (match) return match[1];
+    if (match) return { id: match[1], origin: originOf(text) };
   }
   return undefined;
 }
 
-function idInput(expected: string) {
+/** Just the id of `parsePageRef`. */
+export function parsePageId(value: string | number): string | undefined {
+  return parsePageRef(value)?.id;
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function pageRefInput(expected: string) {
   return z.union([z.string().max(2048), z.number()]).transform((value, ctx) => {
-    const id = parsePageId(value);
-    if (id === undefined) {
+    const ref = parsePageRef(value);
+    if (ref === undefined) {
       ctx.addIssue({ code: 'custom', message: expected });
       return z.NEVER;
     }
-    return id;
+    return ref;
   });
 }
 
-export const pageIdInput = idInput(PAGE_ID_EXPECTED).describe('Page id (digits) or the page URL');
+export const pageIdInput = pageRefInput(PAGE_ID_EXPECTED).describe('Page id (digits) or the page URL');
 
 export const SPACE_KEY_PATTERN = /^~?[A-Za-z0-9_]{1,255}$/;
 

@@ -32,11 +32,18 @@ export class ToolInvocationExplorer implements OnModuleInit {
   onModuleInit(): void {
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as ToolHost | undefined;
-      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
-      for (const methodName of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
-        if (Reflect.hasMetadata(MCP_TOOL_METADATA_KEY, instance[methodName])) this.wrap(instance, methodName);
-      }
+      if (!instance || typeof instance !== 'object') continue;
+      const toolMethods = this.toolMethodsOf(instance);
+      if (toolMethods.length === 0) continue;
+      if (!wrapper.isDependencyTreeStatic()) throw new RequestScopedToolError(String(wrapper.name));
+      for (const methodName of toolMethods) this.wrap(instance, methodName);
     }
+  }
+
+  private toolMethodsOf(instance: ToolHost): string[] {
+    return this.scanner
+      .getAllMethodNames(Object.getPrototypeOf(instance))
+      .filter((methodName) => Reflect.hasMetadata(MCP_TOOL_METADATA_KEY, instance[methodName]));
   }
 
   private wrap(instance: ToolHost, methodName: string): void {
@@ -72,5 +79,18 @@ export class ToolInvocationExplorer implements OnModuleInit {
 function copyMetadata(from: ToolMethod, to: ToolMethod): void {
   for (const key of Reflect.getMetadataKeys(from)) {
     Reflect.defineMetadata(key, Reflect.getMetadata(key, from), to);
+  }
+}
+
+/**
+ * Tool classes must be singletons: a request-scoped instance would be created
+ * per call, unwrapped, and run without metrics, audit or circuit breaking.
+ */
+export class RequestScopedToolError extends Error {
+  constructor(provider: string) {
+    super(
+      `${provider} declares MCP tools but is request-scoped (directly or through a dependency). ` +
+        'Make it a singleton and read per-call state from the request argument instead.',
+    );
   }
 }

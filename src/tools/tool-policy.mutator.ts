@@ -3,31 +3,30 @@ import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } fr
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { callerFromAuthInfo } from '../auth/caller';
 import { ToolPolicy } from '../auth/tool-policy';
+import { HandlerWrapper, RequestHandler, wrapRequestHandlers } from './mcp-server-hooks';
 import { toolTraits } from './tool-catalog';
 
-type Handler = (request: never, extra: { authInfo?: AuthInfo }) => unknown;
 type ListedTool = { name: string; securitySchemes?: unknown; _meta?: Record<string, unknown> };
 type ListResult = { tools: ListedTool[] };
 type CallRequest = { params: { name: string } };
+type PolicyOf = (auth?: AuthInfo) => ToolPolicy;
 
 /**
  * Enforces the caller's tool policy inside the MCP server itself: `tools/list`
  * shows only allowed tools, and `tools/call` of a hidden tool is refused exactly
- * like an unknown one (same code and message as mcp-nest), before arguments are even validated. Plugged in through
- * mcp-nest's `serverMutator`, so it applies to every transport.
+ * like an unknown one (same code and message as mcp-nest), before arguments are
+ * even validated. Plugged in through mcp-nest's `serverMutator`, so it applies to every transport.
  */
 export function policyServerMutator(localPolicy: ToolPolicy): (server: McpServer) => McpServer {
-  return (server) => {
-    const inner = server.server;
-    const register = inner.setRequestHandler.bind(inner) as unknown as (schema: unknown, handler: Handler) => void;
-    const policyOf = (auth?: AuthInfo) => callerFromAuthInfo(auth)?.policy ?? localPolicy;
-    (inner as unknown as { setRequestHandler: typeof register }).setRequestHandler = (schema, handler) => {
-      if (schema === ListToolsRequestSchema) return register(schema, filterList(handler, policyOf));
-      if (schema === CallToolRequestSchema) return register(schema, guardCall(handler, policyOf));
-      return register(schema, handler);
-    };
-    return server;
-  };
+  const policyOf: PolicyOf = (auth) => callerFromAuthInfo(auth)?.policy ?? localPolicy;
+  return (server) =>
+    wrapRequestHandlers(
+      server,
+      new Map<unknown, HandlerWrapper>([
+        [ListToolsRequestSchema, (handler: RequestHandler) => filterList(handler, policyOf)],
+        [CallToolRequestSchema, (handler: RequestHandler) => guardCall(handler, policyOf)],
+      ]),
+    );
 }
 
 function allowed(policy: ToolPolicy, name: string): boolean {
@@ -35,11 +34,21 @@ function allowed(policy: ToolPolicy, name: string): boolean {
   return traits !== undefined && policy.allowsTool(traits);
 }
 
-function filterList(handler: Handler, policyOf: (auth?: AuthInfo) => ToolPolicy): Handler {
+function filterList(handler: RequestHandler, policyOf: PolicyOf): RequestHandler {
   return async (request, extra) => {
     const result = (await handler(request, extra)) as ListResult;
     const policy = policyOf(extra.authInfo);
     return { ...result, tools: result.tools.filter((tool) => allowed(policy, tool.name)).map(withoutOAuthSchemes) };
+  };
+}
+
+function guardCall(handler: RequestHandler, policyOf: PolicyOf): RequestHandler {
+  return (request, extra) => {
+    const name = (request as CallRequest).params.name;
+    if (!allowed(policyOf(extra.authInfo), name)) {
+      throw new McpError(ErrorCode.MethodNotFound, `Unknown tool: ${name}`);
+    }
+    return handler(request, extra);
   };
 }
 
@@ -51,14 +60,4 @@ function withoutOAuthSchemes(tool: ListedTool): ListedTool {
   const { securitySchemes: _schemes, _meta, ...rest } = tool;
   const { securitySchemes: _metaSchemes, ...meta } = _meta ?? {};
   return Object.keys(meta).length > 0 ? { ...rest, _meta: meta } : rest;
-}
-
-function guardCall(handler: Handler, policyOf: (auth?: AuthInfo) => ToolPolicy): Handler {
-  return (request, extra) => {
-    const name = (request as CallRequest).params.name;
-    if (!allowed(policyOf(extra.authInfo), name)) {
-      throw new McpError(ErrorCode.MethodNotFound, `Unknown tool: ${name}`);
-    }
-    return handler(request, extra);
-  };
 }

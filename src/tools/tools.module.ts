@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { McpModule } from '@rekog/mcp-nest';
 import { ConfluenceModule } from '../confluence/confluence.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { ToolMetricsInterceptor } from '../metrics/tool-metrics.interceptor';
+import { ToolCallScope } from '../common/tool-call-scope';
 import { SERVER_NAME } from '../server-info';
 import { AttachmentsTools } from './attachments.tools';
 import { CommentsTools } from './comments.tools';
@@ -19,23 +20,31 @@ import { ToolInvocationExplorer } from './tool-invocation.explorer';
 
 const TOOLS = [SearchTools, PagesTools, PageTreeTools, SpacesTools, CommentsTools, AttachmentsTools, LabelsTools];
 
+const PROVIDERS: Provider[] = [
+  ...TOOLS,
+  ConfluenceAccess,
+  ToolErrorsInterceptor,
+  {
+    provide: TOOL_INTERCEPTORS,
+    useFactory: (metrics: ToolMetricsInterceptor, errors: ToolErrorsInterceptor) => [metrics, errors],
+    inject: [ToolMetricsInterceptor, ToolErrorsInterceptor],
+  },
+  ToolInvocationExplorer,
+];
+
 /**
  * The MCP tools, and the interceptors wrapped around every call, outermost
  * first: metrics sees what the client sees; errors become `isError` results innermost.
  * Registered with mcp-nest through `forFeature`, since tools live outside the `forRoot` module.
  */
-@Module({
-  imports: [DiscoveryModule, ConfluenceModule, MetricsModule, McpModule.forFeature(TOOLS, SERVER_NAME)],
-  providers: [
-    ...TOOLS,
-    ConfluenceAccess,
-    ToolErrorsInterceptor,
-    {
-      provide: TOOL_INTERCEPTORS,
-      useFactory: (metrics: ToolMetricsInterceptor, errors: ToolErrorsInterceptor) => [metrics, errors],
-      inject: [ToolMetricsInterceptor, ToolErrorsInterceptor],
-    },
-    ToolInvocationExplorer,
-  ],
-})
-export class ToolsModule {}
+@Module({})
+export class ToolsModule {
+  /** `callScope` is the same object the MCP server's cancellation hook writes to. */
+  static register(callScope: ToolCallScope): DynamicModule {
+    return {
+      module: ToolsModule,
+      imports: [DiscoveryModule, ConfluenceModule, MetricsModule, McpModule.forFeature(TOOLS, SERVER_NAME)],
+      providers: [{ provide: ToolCallScope, useValue: callScope }, ...PROVIDERS],
+    };
+  }
+}

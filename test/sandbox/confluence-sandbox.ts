@@ -6,6 +6,7 @@ import { FaultInjector, SandboxFaults } from './faults';
 import { sendJson } from './http-response';
 import { SandboxRequestHandler, SandboxRuntime } from './request-handler';
 import { RecordedRequest, SandboxCredentials } from './sandbox-model';
+import { checkLogLimit, ConfluenceSandboxOptions, normalizeContextPath } from './sandbox-options';
 import { RouteInfo, SandboxRouter } from './sandbox-router';
 import { SandboxStore } from './sandbox-store';
 import { sandboxUser } from './seed';
@@ -14,11 +15,7 @@ import { SeedBuilder } from './seed-builder';
 export type { SandboxFaults } from './faults';
 export type { RecordedRequest, SandboxCredentials } from './sandbox-model';
 export type { RouteInfo } from './sandbox-router';
-
-/** Options of a sandbox; credentials default to the well-known sandbox ones. */
-export interface ConfluenceSandboxOptions {
-  credentials?: SandboxCredentials;
-}
+export type { ConfluenceSandboxOptions } from './sandbox-options';
 
 export const DEFAULT_SANDBOX_CREDENTIALS: SandboxCredentials = {
   username: 'sandbox@example.com',
@@ -26,19 +23,27 @@ export const DEFAULT_SANDBOX_CREDENTIALS: SandboxCredentials = {
   personalToken: 'sandbox-pat',
 };
 
-/** A fake Confluence (Cloud v1+v2 under `/wiki`, Data Center v1 at the root) served over real HTTP for e2e tests, benchmarks and the demo. */
+/** A fake Confluence (Cloud v1+v2 under `/wiki`, Data Center v1 at the root or a context path) served over real HTTP for e2e tests, benchmarks and the demo. */
 export class ConfluenceSandbox implements SandboxRuntime {
   readonly credentials: SandboxCredentials;
   readonly faultInjector = new FaultInjector();
+  /** The most recent requests, oldest first, at most `requestLogLimit` of them. */
   readonly requests: RecordedRequest[] = [];
+  /** Normalized Data Center context path, e.g. `/confluence`, or '' when DC is served at the root. */
+  readonly dataCenterContextPath: string;
+  /** How many requests the log keeps. */
+  readonly requestLogLimit: number;
   private currentStore: SandboxStore;
-  private readonly router = new SandboxRouter();
+  private readonly router: SandboxRouter;
   private readonly sockets = new Set<Socket>();
   private server: Server | null = null;
   private port = 0;
 
   constructor(options: ConfluenceSandboxOptions = {}) {
     this.credentials = { ...DEFAULT_SANDBOX_CREDENTIALS, ...options.credentials };
+    this.dataCenterContextPath = normalizeContextPath(options.dataCenterContextPath);
+    this.requestLogLimit = checkLogLimit(options.requestLogLimit);
+    this.router = new SandboxRouter(this.dataCenterContextPath);
     this.currentStore = this.buildStore();
   }
 
@@ -66,8 +71,9 @@ export class ConfluenceSandbox implements SandboxRuntime {
     return `${this.origin}/wiki`;
   }
 
+  /** Data Center base URL: origin plus the context path, like `_links.base` on DC. */
   get dataCenterUrl(): string {
-    return this.origin;
+    return `${this.origin}${this.dataCenterContextPath}`;
   }
 
   setFaults(faults: SandboxFaults): void {
@@ -80,6 +86,13 @@ export class ConfluenceSandbox implements SandboxRuntime {
 
   clearRequests(): void {
     this.requests.length = 0;
+  }
+
+  /** Appends to the request log and drops the oldest entries beyond `requestLogLimit`. */
+  recordRequest(request: RecordedRequest): void {
+    this.requests.push(request);
+    const excess = this.requests.length - this.requestLogLimit;
+    if (excess > 0) this.requests.splice(0, excess);
   }
 
   /** Restores the seed data, clears faults and the request log. */

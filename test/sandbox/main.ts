@@ -1,7 +1,7 @@
 import { ConfluenceSandbox } from './confluence-sandbox';
 
 async function main(): Promise<void> {
-  const sandbox = new ConfluenceSandbox();
+  const sandbox = new ConfluenceSandbox({ dataCenterContextPath: process.env.SANDBOX_DC_CONTEXT_PATH });
   const port = Number(process.env.SANDBOX_PORT ?? 8090);
   const host = process.env.SANDBOX_HOST ?? '127.0.0.1';
   await sandbox.start(port, host);

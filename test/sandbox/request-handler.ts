@@ -1,13 +1,13 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AdminRoutes } from './admin-routes';
-import { errorBody, ErrorFamily, htmlErrorPage, SandboxHttpError } from './errors';
+import { errorBody, htmlErrorPage, SandboxHttpError } from './errors';
 import { FaultAction, FaultInjector } from './faults';
 import { sendBytes, sendHtml, sendJson } from './http-response';
-import { Layout, QueryMap, RouteResult } from './route-context';
+import { QueryMap, RouteResult } from './route-context';
 import { authenticateHeader, isAuthorized } from './sandbox-auth';
 import { RecordedRequest, SandboxCredentials } from './sandbox-model';
-import { SandboxRouter } from './sandbox-router';
+import { PathClass, SandboxRouter } from './sandbox-router';
 import { SandboxStore } from './sandbox-store';
 
 /** The parts of the sandbox a request needs: data, faults, credentials, and the request log. */
@@ -15,15 +15,14 @@ export interface SandboxRuntime {
   readonly store: SandboxStore;
   readonly faultInjector: FaultInjector;
   readonly credentials: SandboxCredentials;
-  readonly requests: RecordedRequest[];
+  /** Appends one entry to the request log, dropping the oldest beyond the log's limit. */
+  recordRequest(request: RecordedRequest): void;
 }
 
-interface Incoming {
+interface Incoming extends PathClass {
   method: string;
   path: string;
   query: QueryMap;
-  layout: Layout;
-  family: ErrorFamily;
 }
 
 const RATE_LIMIT = '100';
@@ -78,7 +77,7 @@ export class SandboxRequestHandler {
     if (!match) return { status: 404, body: errorBody(incoming.family, 404, `null for uri: ${req.headers.host ?? ''}${incoming.path}`) };
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
     try {
-      return await match.route.handler({ params: match.params, query: incoming.query, layout: incoming.layout, origin, path: incoming.path, store: this.runtime.store });
+      return await match.route.handler({ params: match.params, query: incoming.query, layout: incoming.layout, contextPath: incoming.contextPath, origin, path: incoming.path, store: this.runtime.store });
     } catch (error) {
       if (!(error instanceof SandboxHttpError)) throw error;
       return { status: error.status, body: errorBody(match.route.family === 'v2' ? 'v2' : 'v1', error.status, error.message), headers: error.headers };
@@ -93,7 +92,7 @@ export class SandboxRequestHandler {
   }
 
   private record(incoming: Incoming, status: number): void {
-    this.runtime.requests.push({ method: incoming.method, path: incoming.path, query: incoming.query, status });
+    this.runtime.recordRequest({ method: incoming.method, path: incoming.path, query: incoming.query, status });
   }
 }
 

@@ -12,6 +12,8 @@ export interface RouteContext {
   query: QueryMap;
   layout: Layout;
   origin: string;
+  /** Site context path as `_links.context` shows it: `/wiki` on Cloud, the configured context path (or '') on Data Center. */
+  contextPath: string;
   /** Full request path without the query, e.g. `/wiki/rest/api/content/98305/child/page`. */
   path: string;
   store: SandboxStore;
@@ -44,12 +46,13 @@ export function listParam(query: QueryMap, name: string): string[] {
 }
 
 /** Base URL of the site as `_links.base` shows it. */
-export function siteBase(ctx: Pick<RouteContext, 'layout' | 'origin'>): string {
-  return ctx.layout === 'cloud' ? `${ctx.origin}/wiki` : ctx.origin;
+export function siteBase(ctx: Pick<RouteContext, 'origin' | 'contextPath'>): string {
+  return `${ctx.origin}${ctx.contextPath}`;
 }
 
-export function siteContext(ctx: Pick<RouteContext, 'layout'>): string {
-  return ctx.layout === 'cloud' ? '/wiki' : '';
+/** Context path as `_links.context` shows it, e.g. `/wiki` or `/confluence`. */
+export function siteContext(ctx: Pick<RouteContext, 'contextPath'>): string {
+  return ctx.contextPath;
 }
 
 /** Builds `path?query` from the request's own query with some parameters replaced. */

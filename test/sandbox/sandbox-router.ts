@@ -28,16 +28,26 @@ export interface RouteMatch {
   params: Record<string, string>;
 }
 
-/** Maps request paths to handlers for both layouts: Cloud (`/wiki/...`) and Data Center (root). */
+/** How a path is classified: its layout, error envelope and site context path. */
+export interface PathClass {
+  layout: Layout;
+  family: ErrorFamily;
+  contextPath: string;
+}
+
+const CLOUD_CONTEXT = '/wiki';
+
+/** Maps request paths to handlers for both layouts: Cloud (`/wiki/...`) and Data Center (root or its context path). */
 export class SandboxRouter {
   private readonly routes: MountedRoute[] = [];
 
-  constructor() {
-    this.mount(V1_ROUTES, '/wiki/rest/api', 'v1', 'cloud');
-    this.mount(V2_ROUTES, '/wiki/api/v2', 'v2', 'cloud');
-    this.mount(DOWNLOAD_ROUTES, '/wiki', 'download', 'cloud');
-    this.mount(V1_ROUTES, '/rest/api', 'v1', 'dc');
-    this.mount(DOWNLOAD_ROUTES, '', 'download', 'dc');
+  /** `dcContextPath` is the Data Center context path, e.g. `/confluence`, or '' for the root. */
+  constructor(private readonly dcContextPath = '') {
+    this.mount(V1_ROUTES, `${CLOUD_CONTEXT}/rest/api`, 'v1', 'cloud');
+    this.mount(V2_ROUTES, `${CLOUD_CONTEXT}/api/v2`, 'v2', 'cloud');
+    this.mount(DOWNLOAD_ROUTES, CLOUD_CONTEXT, 'download', 'cloud');
+    this.mount(V1_ROUTES, `${dcContextPath}/rest/api`, 'v1', 'dc');
+    this.mount(DOWNLOAD_ROUTES, dcContextPath, 'download', 'dc');
   }
 
   get table(): RouteInfo[] {
@@ -53,10 +63,11 @@ export class SandboxRouter {
     return null;
   }
 
-  /** Layout and error envelope for any path, including ones no route serves. */
-  classify(path: string): { layout: Layout; family: ErrorFamily } {
-    if (path.startsWith('/wiki/api/v2')) return { layout: 'cloud', family: 'v2' };
-    return { layout: path.startsWith('/wiki') ? 'cloud' : 'dc', family: 'v1' };
+  /** Layout, error envelope and context path for any path, including ones no route serves. */
+  classify(path: string): PathClass {
+    if (path.startsWith(`${CLOUD_CONTEXT}/api/v2`)) return { layout: 'cloud', family: 'v2', contextPath: CLOUD_CONTEXT };
+    if (isUnder(path, CLOUD_CONTEXT)) return { layout: 'cloud', family: 'v1', contextPath: CLOUD_CONTEXT };
+    return { layout: 'dc', family: 'v1', contextPath: this.dcContextPath };
   }
 
   private mount(definitions: RouteDefinition[], prefix: string, family: RouteInfo['family'], layout: Layout): void {
@@ -67,6 +78,10 @@ export class SandboxRouter {
       this.routes.push({ method: def.method, path, family, layout, prefix, template: def.template, specPath: def.specPath, pattern, paramNames, handler: def.handler });
     }
   }
+}
+
+function isUnder(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}/`);
 }
 
 function decodeParams(names: string[], values: string[]): Record<string, string> {

@@ -1,7 +1,7 @@
 import { RouteContext, siteBase, siteContext } from './route-context';
 import { SandboxPage, SandboxSpace } from './sandbox-model';
 
-type LinkContext = Pick<RouteContext, 'layout' | 'origin'>;
+type LinkContext = Pick<RouteContext, 'layout' | 'origin' | 'contextPath'>;
 
 /** `_links` of v1 objects: web UI paths as Cloud or Data Center shape them, plus absolute `self`. */
 export function selfLink(ctx: LinkContext, apiPath: string): string {
@@ -30,6 +30,12 @@ export function listLinks(ctx: RouteContext, next: string | null): Record<string
   const links: Record<string, string> = { base: siteBase(ctx), context: siteContext(ctx), self };
   if (next) links.next = next;
   return links;
+}
+
+/** Adds `base` and `context` to the top-level `_links` of a single-object answer, as Confluence does. */
+export function withSiteLinks(ctx: LinkContext, body: Record<string, unknown>): Record<string, unknown> {
+  const links = (body._links ?? {}) as Record<string, string>;
+  return { ...body, _links: { ...links, base: siteBase(ctx), context: siteContext(ctx) } };
 }
 
 function encodeTitle(title: string): string {

@@ -3,6 +3,7 @@ import { Expansion } from './expand';
 import { allParams, firstParam, listParam, RouteContext, RouteResult } from './route-context';
 import { RouteDefinition } from './route-definition';
 import { SandboxComment, SandboxPage } from './sandbox-model';
+import { withSiteLinks } from './v1-links';
 import { v1ListBody, v1Slice } from './v1-list';
 import { contentSearchRoute, searchRoute } from './v1-search';
 import { V1Serializer } from './v1-serializers';
@@ -20,11 +21,11 @@ function getContent(ctx: RouteContext): RouteResult {
   const expand = Expansion.from(ctx.query, CONTENT_DEFAULT_EXPAND);
   const id = ctx.params.id;
   const page = ctx.store.getPage(id);
-  if (page) return { body: serializer.page(page, expand) };
+  if (page) return { body: withSiteLinks(ctx, serializer.page(page, expand)) };
   const comment = ctx.store.getComment(id);
-  if (comment) return { body: serializer.comment(comment, expand) };
+  if (comment) return { body: withSiteLinks(ctx, serializer.comment(comment, expand)) };
   const attachment = ctx.store.getAttachment(id);
-  if (attachment) return { body: serializer.attachment(attachment, expand) };
+  if (attachment) return { body: withSiteLinks(ctx, serializer.attachment(attachment, expand)) };
   throw contentNotFound(id);
 }
 
@@ -100,14 +101,14 @@ function listSpaces(ctx: RouteContext): RouteResult {
 function getSpace(ctx: RouteContext): RouteResult {
   const space = ctx.store.getSpace(ctx.params.spaceKey);
   if (!space) throw notFound(`No space with key : ${ctx.params.spaceKey}`);
-  return { body: new V1Serializer(ctx).space(space, Expansion.from(ctx.query)) };
+  return { body: withSiteLinks(ctx, new V1Serializer(ctx).space(space, Expansion.from(ctx.query))) };
 }
 
 function currentUser(ctx: RouteContext): RouteResult {
-  return { body: new V1Serializer(ctx).user(ctx.store.currentUser) };
+  return { body: withSiteLinks(ctx, new V1Serializer(ctx).user(ctx.store.currentUser)) };
 }
 
-/** REST v1 routes, served under `/wiki/rest/api` (Cloud) and `/rest/api` (Data Center). */
+/** REST v1 routes, served under `/wiki/rest/api` (Cloud) and `<context>/rest/api` (Data Center). */
 export const V1_ROUTES: RouteDefinition[] = [
   { method: 'GET', template: '/search', specPath: '/search', handler: searchRoute },
   { method: 'GET', template: '/content/search', specPath: '/content/search', handler: contentSearchRoute },

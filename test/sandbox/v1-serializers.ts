@@ -18,7 +18,7 @@ export class V1Serializer {
       type: 'known',
       ...identity,
       displayName: user.displayName,
-      profilePicture: { path: `/wiki/aa-avatar/${user.accountId}`, width: 48, height: 48, isDefault: false },
+      profilePicture: this.profilePicture(user),
       isExternalCollaborator: false,
       _expandable: { operations: '', personalSpace: '' },
       _links: { self: selfLink(this.ctx, self) },
@@ -135,5 +135,10 @@ export class V1Serializer {
   private commentAncestors(comment: SandboxComment): Json[] {
     const parent = comment.parentCommentId ? this.ctx.store.getComment(comment.parentCommentId) : undefined;
     return parent ? [this.comment(parent, new Expansion([]))] : [];
+  }
+
+  private profilePicture(user: SandboxUser): Json {
+    const path = this.ctx.layout === 'cloud' ? `/wiki/aa-avatar/${user.accountId}` : `${this.ctx.contextPath}/images/icons/profilepics/default.svg`;
+    return { path, width: 48, height: 48, isDefault: this.ctx.layout === 'dc' };
   }
 }
