@@ -4,7 +4,12 @@ import { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { ConfluenceApiFactory } from '../src/confluence/confluence-api.factory';
 import { ConfluenceHttpClient } from '../src/confluence/confluence-http.client';
-import { ConfluenceInvalidRequestError, ConfluenceNotFoundError } from '../src/confluence/confluence.errors';
+import {
+  ConfluenceAuthenticationError,
+  ConfluenceInvalidRequestError,
+  ConfluenceNotFoundError,
+  ConfluenceUnavailableError,
+} from '../src/confluence/confluence.errors';
 import { ConfluenceConnection } from '../src/confluence/confluence.types';
 import { encodeCursor } from '../src/confluence/cursor';
 
@@ -21,6 +26,7 @@ describe('ConfluenceApi implementations over HTTP', () => {
   let server: Server;
   let origin: string;
   let routes: Map<string, Route>;
+  let statuses: Map<string, number>;
   let seen: string[];
   let http: ConfluenceHttpClient;
   let factory: ConfluenceApiFactory;
@@ -43,7 +49,7 @@ describe('ConfluenceApi implementations over HTTP', () => {
       const url = new URL(req.url ?? '/', origin);
       seen.push(url.pathname + url.search);
       const route = routes.get(url.pathname);
-      res.writeHead(route ? 200 : 404, { 'content-type': 'application/json' });
+      res.writeHead(statuses.get(url.pathname) ?? (route ? 200 : 404), { 'content-type': 'application/json' });
       res.end(JSON.stringify(route ? route(url) : { statusCode: 404, message: 'No route' }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -53,6 +59,7 @@ describe('ConfluenceApi implementations over HTTP', () => {
   beforeEach(() => {
     seen = [];
     routes = new Map();
+    statuses = new Map();
     http = new ConfluenceHttpClient(
       { timeoutMs: 2_000, maxRetries: 0, retryBaseMs: 10, retryMaxDelayMs: 10, deadlineMs: 5_000, userAgent: 'test' },
       { observe: () => undefined },
@@ -165,6 +172,67 @@ describe('ConfluenceApi implementations over HTTP', () => {
     );
     const url = new URL(seen[0], origin);
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ type: 'page', spaceKey: 'ENG', title: 'Runbook' });
+  });
+
+  it('Data Center listPages reports an unknown space key as not found, worded as on Cloud', async () => {
+    routes.set('/confluence/rest/api/content', () => ({ results: [], _links: {} }));
+    const dcError = await factory.forConnection(dataCenter()).listPages({ spaceKey: 'NOPE', limit: 5 }).catch((e: unknown) => e);
+    expect(dcError).toBeInstanceOf(ConfluenceNotFoundError);
+    expect(seen).toEqual([
+      '/confluence/rest/api/content?type=page&spaceKey=NOPE&limit=5&expand=version%2Cancestors',
+      '/confluence/rest/api/space/NOPE',
+    ]);
+    routes.set('/wiki/api/v2/spaces', () => ({ results: [] }));
+    const cloudError = await factory.forConnection(cloud()).listPages({ spaceKey: 'NOPE', limit: 5 }).catch((e: unknown) => e);
+    expect((dcError as Error).message).toBe('No space with key NOPE.');
+    expect((cloudError as Error).message).toBe((dcError as Error).message);
+  });
+
+  it('Data Center listPages returns an empty first page of an existing space, and checks only the first page', async () => {
+    routes.set('/confluence/rest/api/content', () => ({ results: [], _links: {} }));
+    routes.set('/confluence/rest/api/space/~jdoe', () => ({ id: 7, key: '~jdoe', name: 'J Doe' }));
+    const api = factory.forConnection(dataCenter());
+    await expect(api.listPages({ spaceKey: '~jdoe', title: 'Missing', limit: 5 })).resolves.toEqual({
+      items: [],
+      nextCursor: undefined,
+    });
+    expect(seen[1]).toBe('/confluence/rest/api/space/~jdoe');
+    const cursor = encodeCursor('/rest/api/content?type=page&spaceKey=GONE&limit=5&start=5');
+    await expect(api.listPages({ spaceKey: 'GONE', limit: 5, cursor })).resolves.toEqual({ items: [], nextCursor: undefined });
+    expect(seen).toHaveLength(3);
+  });
+
+  it.each([
+    ['Data Center', { type: 'anonymous', displayName: 'Anonymous', profilePicture: { path: '/images/icons/profilepics/anonymous.svg' } }],
+    ['Cloud', { type: 'anonymous', displayName: 'Anonymous', publicName: 'Anonymous' }],
+    ['no identity', { displayName: 'Somebody' }],
+  ])('currentUser refuses an anonymous session (%s)', async (_label, body) => {
+    routes.set('/confluence/rest/api/user/current', () => body);
+    const error = await factory.forConnection(dataCenter()).currentUser().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceAuthenticationError);
+    expect((error as Error).message).toBe('Confluence treats these credentials as anonymous; check the credentials.');
+  });
+
+  it('currentUser returns a known user', async () => {
+    routes.set('/wiki/rest/api/user/current', () => ({ type: 'known', accountId: 'acc-1', displayName: 'Bot' }));
+    await expect(factory.forConnection(cloud()).currentUser()).resolves.toEqual({ accountId: 'acc-1', displayName: 'Bot' });
+  });
+
+  it('passes a per-call retry limit through to the HTTP client', async () => {
+    const retrying = new ConfluenceHttpClient(
+      { timeoutMs: 2_000, maxRetries: 3, retryBaseMs: 1, retryMaxDelayMs: 1, deadlineMs: 5_000, userAgent: 'test' },
+      { observe: () => undefined },
+    );
+    statuses.set('/confluence/rest/api/user/current', 503);
+    statuses.set('/confluence/rest/api/space', 503);
+    const api = new ConfluenceApiFactory(retrying).forConnection(dataCenter());
+    await expect(api.currentUser({ retries: 0 })).rejects.toBeInstanceOf(ConfluenceUnavailableError);
+    expect(seen).toHaveLength(1);
+    await expect(api.listSpaces({ limit: 5 }, { retries: 1 })).rejects.toBeInstanceOf(ConfluenceUnavailableError);
+    expect(seen).toHaveLength(3);
+    await api.currentUser().catch(() => undefined);
+    expect(seen).toHaveLength(7);
+    await retrying.onModuleDestroy();
   });
 
   it('refuses page ids that would change the request path', async () => {

@@ -134,7 +134,7 @@ describe('ConfluenceHttpClient against a real HTTP server', () => {
     handler = (_req, res) => json(res, 503, { message: 'maintenance' });
     const error = await client.request(connection, { method: 'GET', path: '/rest/api/space' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfluenceUnavailableError);
-    expect(error).toMatchObject({ kind: 'unavailable', cause: 'status', status: 503 });
+    expect(error).toMatchObject({ kind: 'unavailable', reason: 'status', status: 503 });
     expect(seen).toHaveLength(OPTIONS.maxRetries + 1);
     expect(metrics.statuses()).toEqual([503, 503, 503]);
   });
@@ -164,7 +164,8 @@ describe('ConfluenceHttpClient against a real HTTP server', () => {
       .request(connection, { method: 'POST', path: '/rest/api/content', body: { title: 'x' } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfluenceUnavailableError);
-    expect(error).toMatchObject({ cause: 'timeout' });
+    expect(error).toMatchObject({ reason: 'timeout' });
+    expect((error as Error).cause).toMatchObject({ name: 'TimeoutError' });
     expect(seen).toHaveLength(1);
     expect(metrics.statuses()).toEqual(['timeout']);
   });
@@ -174,9 +175,65 @@ describe('ConfluenceHttpClient against a real HTTP server', () => {
     const started = Date.now();
     const error = await client.request(connection, { method: 'GET', path: '/rest/api/space' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfluenceUnavailableError);
-    expect(error).toMatchObject({ cause: 'timeout', message: 'Confluence did not answer the GET within 300 ms.' });
+    expect(error).toMatchObject({ reason: 'timeout', message: 'Confluence did not answer the GET within 300 ms.' });
     expect(metrics.statuses()).toEqual(['timeout', 'timeout', 'timeout']);
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it.each([
+    [400, 700],
+    [1_500, 700],
+  ])('bounds the whole call by the overall deadline (timeoutMs %i, deadlineMs %i)', async (timeoutMs, deadlineMs) => {
+    const bounded = new ConfluenceHttpClient({ ...OPTIONS, timeoutMs, deadlineMs, maxRetries: 5 }, metrics);
+    handler = () => undefined;
+    const started = Date.now();
+    const error = await bounded.request(connection, { method: 'GET', path: '/rest/api/space' }).catch((e: unknown) => e);
+    await bounded.onModuleDestroy();
+    expect(Date.now() - started).toBeLessThan(1_200);
+    expect(error).toBeInstanceOf(ConfluenceUnavailableError);
+    expect(error).toMatchObject({ reason: 'timeout', message: 'Confluence did not answer the GET within the 700 ms deadline.' });
+    expect(seen.length).toBeLessThanOrEqual(2);
+    expect(metrics.statuses()).toEqual(seen.map(() => 'timeout'));
+  });
+
+  it('honours a per-request retry limit: 0 means a single attempt', async () => {
+    handler = (_req, res) => json(res, 503, {});
+    const once = await client
+      .request(connection, { method: 'GET', path: '/rest/api/user/current', retries: 0 })
+      .catch((e: unknown) => e);
+    expect(once).toBeInstanceOf(ConfluenceUnavailableError);
+    expect(seen).toHaveLength(1);
+    await client.request(connection, { method: 'GET', path: '/rest/api/user/current', retries: 1 }).catch(() => undefined);
+    expect(seen).toHaveLength(3);
+  });
+
+  it('reports a redirect as a configuration problem, naming only the target origin, and never follows it', async () => {
+    handler = (_req, res) => {
+      res.writeHead(302, { location: 'https://sso.example.com/adfs/ls/?SAMLRequest=s3cret-saml&RelayState=abc' });
+      res.end();
+    };
+    const error = await client.request(connection, { method: 'GET', path: '/rest/api/space' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceAuthenticationError);
+    expect((error as Error).message).toBe(
+      'Confluence redirected the request (HTTP 302 to https://sso.example.com) — usually a login or SSO page: check CONFLUENCE_URL and the credentials.',
+    );
+    expect(seen).toHaveLength(1);
+  });
+
+  it.each([
+    ['an HTML content type', 'text/html; charset=utf-8'],
+    ['a JSON content type but an HTML body', 'application/json'],
+  ])('reports a 200 HTML page (%s) as a configuration problem without any of the page', async (_label, contentType) => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': contentType });
+      res.end('<!DOCTYPE html><html><body><form action="/dologin.action">internal-host-42</form></body></html>');
+    };
+    const error = await client.request(connection, { method: 'GET', path: '/rest/api/space' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceAuthenticationError);
+    expect((error as Error).message).toBe(
+      "Confluence answered with an HTML page instead of JSON — check that CONFLUENCE_URL is the site's base URL and that the credentials are valid.",
+    );
+    expect(seen).toHaveLength(1);
   });
 
   it('stops at once, without retrying, when the caller aborts', async () => {
@@ -270,7 +327,8 @@ describe('ConfluenceHttpClient against a real HTTP server', () => {
     const refused = { ...connection, baseUrl: `http://127.0.0.1:${port}` };
     const error = await client.request(refused, { method: 'POST', path: '/rest/api/content', body: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfluenceUnavailableError);
-    expect(error).toMatchObject({ cause: 'network', requestSent: false, message: 'Confluence could not be reached (ECONNREFUSED).' });
+    expect(error).toMatchObject({ reason: 'network', requestSent: false, message: 'Confluence could not be reached (ECONNREFUSED).' });
+    expect((error as Error).cause).toMatchObject({ code: 'ECONNREFUSED' });
     expect(metrics.statuses()).toEqual(['network', 'network', 'network']);
   });
 });

@@ -1,3 +1,4 @@
+import { ConfluenceSandboxOptions } from './sandbox/confluence-sandbox';
 import { SEED } from './sandbox/seed';
 import { useSandboxApp } from './support/sandbox-app';
 import { Layout } from './support/test-config';
@@ -14,8 +15,14 @@ const READ_TOOLS = [
   'confluence_get_labels',
 ];
 
-describe.each<Layout>(['cloud', 'datacenter'])('read tools over Streamable HTTP (%s layout)', (layout) => {
-  const { sandbox, client } = useSandboxApp(layout);
+const LAYOUTS: [string, Layout, ConfluenceSandboxOptions][] = [
+  ['Cloud under /wiki', 'cloud', {}],
+  ['Data Center at the root', 'datacenter', {}],
+  ['Data Center under /confluence', 'datacenter', { dataCenterContextPath: '/confluence' }],
+];
+
+describe.each(LAYOUTS)('read tools over Streamable HTTP (%s)', (_name, layout, options) => {
+  const { sandbox, client } = useSandboxApp(layout, {}, options);
 
   it('lists every read tool with schemas and read-only annotations', async () => {
     const { tools } = await client().listTools();

@@ -8,6 +8,9 @@ import { ConfluenceAuth, ConfluenceConnection } from './confluence.types';
 import { buildRequestUrl, relativeToBase } from './confluence-url';
 import { RetryPolicy } from './retry-policy';
 import { abortableSleep } from './abortable-sleep';
+import { AttemptSignal } from './attempt-signal';
+import { authorizationHeader } from './authorization-header';
+import { htmlAnswerError, looksLikeHtml, redirectError } from './misconfiguration';
 
 /** What the client needs from the metrics service; a narrow type so tests can pass a recorder. */
 export type RequestObserver = Pick<ConfluenceMetrics, 'observe'>;
@@ -28,7 +31,8 @@ const DEFAULT_CONNECTIONS = 16;
 
 /**
  * The one way this server talks to Confluence: a pooled keep-alive undici agent, JSON in and out,
- * per-attempt timeouts, caller cancellation, retries for idempotent calls only, and typed errors.
+ * per-attempt timeouts within an overall deadline, caller cancellation, retries for idempotent calls only,
+ * and typed errors.
  * A POST/PUT/DELETE is re-sent only when the connection was refused before anything was sent.
  */
 @Injectable()
@@ -69,12 +73,16 @@ export class ConfluenceHttpClient implements OnModuleDestroy {
 
   private async withRetries(connection: ConfluenceConnection, url: URL, req: ConfluenceRequest): Promise<RawResponse> {
     const startedAt = Date.now();
+    let lastError: unknown;
     for (let retriesSoFar = 0; ; retriesSoFar++) {
+      const budgetMs = Math.min(this.options.timeoutMs, this.retryPolicy.remainingMs(startedAt));
+      if (budgetMs <= 0) throw lastError ?? this.deadlineError(req.method);
       try {
-        return await this.attempt(connection, url, req);
+        return await this.attempt(connection, url, req, budgetMs);
       } catch (error) {
         const delay = this.retryDelay(error, req, retriesSoFar, startedAt);
         if (delay === undefined) throw error;
+        lastError = error;
         await abortableSleep(delay, req.signal);
       }
     }
@@ -82,22 +90,29 @@ export class ConfluenceHttpClient implements OnModuleDestroy {
 
   private retryDelay(error: unknown, req: ConfluenceRequest, retriesSoFar: number, startedAt: number): number | undefined {
     if (!(error instanceof ConfluenceError) || req.signal?.aborted) return undefined;
-    return this.retryPolicy.nextDelayMs({ error, retriesSoFar, idempotent: req.method === 'GET', startedAt });
+    const idempotent = req.method === 'GET';
+    return this.retryPolicy.nextDelayMs({ error, retriesSoFar, idempotent, startedAt, maxRetries: req.retries });
   }
 
-  private async attempt(connection: ConfluenceConnection, url: URL, req: ConfluenceRequest): Promise<RawResponse> {
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+  /** One try, bounded by `budgetMs`: the per-attempt timeout or what is left of the deadline, whichever is less. */
+  private async attempt(
+    connection: ConfluenceConnection,
+    url: URL,
+    req: ConfluenceRequest,
+    budgetMs: number,
+  ): Promise<RawResponse> {
+    const attemptSignal = new AttemptSignal(budgetMs, req.signal);
     const started = performance.now();
     const elapsed = (): number => (performance.now() - started) / 1000;
     try {
-      const raw = await this.send(connection, url, req, signal);
+      const raw = await this.send(connection, url, req, attemptSignal.signal);
       this.metrics.observe(req.method, raw.status, elapsed());
-      if (raw.status >= 200 && raw.status < 300) return raw;
-      throw errorFromResponse(raw.status, raw.headers, raw.text);
+      return checkedAnswer(raw, url);
     } catch (error) {
       if (error instanceof ConfluenceError) throw error;
-      throw this.transportFailure(error, req, timeout, elapsed());
+      throw this.transportFailure(error, req, attemptSignal, elapsed());
+    } finally {
+      attemptSignal.dispose();
     }
   }
 
@@ -130,32 +145,39 @@ export class ConfluenceHttpClient implements OnModuleDestroy {
     return headers;
   }
 
-  /** Caller aborts pass through untouched (no retry); timeouts and socket errors become `unavailable`. */
-  private transportFailure(error: unknown, req: ConfluenceRequest, timeout: AbortSignal, seconds: number): unknown {
+  /** Caller aborts pass through untouched (no retry); timeouts and socket errors become `unavailable`, the original as `cause`. */
+  private transportFailure(error: unknown, req: ConfluenceRequest, attempt: AttemptSignal, seconds: number): unknown {
     if (req.signal?.aborted) {
       this.metrics.observe(req.method, 'aborted', seconds);
       return req.signal.reason ?? error;
     }
-    if (timeout.aborted) {
+    if (attempt.timedOut) {
       this.metrics.observe(req.method, 'timeout', seconds);
-      return new ConfluenceUnavailableError(timeoutMessage(req.method, this.options.timeoutMs), 'timeout');
+      const cutByDeadline = attempt.timeoutMs < this.options.timeoutMs;
+      const message = cutByDeadline ? this.deadlineMessage(req.method) : timeoutMessage(req.method, attempt.timeoutMs);
+      return new ConfluenceUnavailableError(message, 'timeout', { cause: error });
     }
     this.metrics.observe(req.method, 'network', seconds);
     const code = errorCode(error);
-    return new ConfluenceUnavailableError(networkMessage(code), 'network', { requestSent: !NOT_SENT_CODES.has(code) });
+    const requestSent = !NOT_SENT_CODES.has(code);
+    return new ConfluenceUnavailableError(networkMessage(code), 'network', { requestSent, cause: error });
+  }
+
+  private deadlineError(method: HttpMethod): ConfluenceUnavailableError {
+    return new ConfluenceUnavailableError(this.deadlineMessage(method), 'timeout');
+  }
+
+  private deadlineMessage(method: HttpMethod): string {
+    return `Confluence did not answer the ${method} within the ${this.options.deadlineMs} ms deadline.`;
   }
 }
 
-/** Basic (email/user + API token) for Cloud, Bearer (PAT) for Data Center. */
-function authorizationHeader(auth: ConfluenceAuth): string | undefined {
-  switch (auth.kind) {
-    case 'basic':
-      return `Basic ${Buffer.from(`${auth.username}:${auth.apiToken}`).toString('base64')}`;
-    case 'bearer':
-      return `Bearer ${auth.token}`;
-    case 'none':
-      return undefined;
-  }
+/** Only a 2xx JSON answer passes; redirects and HTML pages mean misconfiguration, other statuses their typed error. */
+function checkedAnswer(raw: RawResponse, url: URL): RawResponse {
+  if (raw.status >= 300 && raw.status < 400) throw redirectError(raw.status, raw.headers, url);
+  if (raw.status < 200 || raw.status >= 300) throw errorFromResponse(raw.status, raw.headers, raw.text);
+  if (looksLikeHtml(raw.headers, raw.text)) throw htmlAnswerError(raw.status);
+  return raw;
 }
 
 function parseJsonBody<T>(raw: RawResponse): T {

@@ -14,6 +14,8 @@ export interface ConfluenceRequest {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Retries for this call only (0 = a single attempt), e.g. for a probe that must answer fast; the configured maximum otherwise. */
+  retries?: number;
 }
 
 export interface ConfluenceResponse<T> {

@@ -110,7 +110,8 @@ describe('errorFromResponse', () => {
     const date = errorFromResponse(429, { 'retry-after': new Date(NOW + 5_000).toUTCString() }, '', NOW);
     expect((date as ConfluenceRateLimitedError).retryAfterMs).toBe(5_000);
     const unavailable = errorFromResponse(503, { 'retry-after': ['2'] }, '', NOW) as ConfluenceUnavailableError;
-    expect(unavailable.cause).toBe('status');
+    expect(unavailable.reason).toBe('status');
+    expect(unavailable).not.toHaveProperty('cause');
     expect(unavailable.retryAfterMs).toBe(2_000);
   });
 
@@ -122,5 +123,15 @@ describe('errorFromResponse', () => {
 
   it('names each error after its class', () => {
     expect(errorFromResponse(404, {}, '').name).toBe('ConfluenceNotFoundError');
+  });
+});
+
+describe('ConfluenceUnavailableError', () => {
+  it('says why in `reason` and keeps the underlying error as the standard Error.cause', () => {
+    const socketError = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    const error = new ConfluenceUnavailableError('Confluence could not be reached.', 'network', { cause: socketError });
+    expect(error.reason).toBe('network');
+    expect(error.cause).toBe(socketError);
+    expect(new ConfluenceUnavailableError('slow', 'timeout')).not.toHaveProperty('cause');
   });
 });

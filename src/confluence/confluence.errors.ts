@@ -19,8 +19,9 @@ export abstract class ConfluenceError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = new.target.name;
   }
 }
@@ -30,7 +31,7 @@ export class ConfluenceNotFoundError extends ConfluenceError {
   readonly kind = 'not_found';
 }
 
-/** Confluence rejected the configured credentials (401). */
+/** Confluence rejected the configured credentials (401), or answered like a login page would (redirect, HTML). */
 export class ConfluenceAuthenticationError extends ConfluenceError {
   readonly kind = 'authentication';
 }
@@ -71,7 +72,16 @@ export class ConfluenceInvalidRequestError extends ConfluenceError {
   readonly kind = 'invalid_request';
 }
 
-export type UnavailableCause = 'status' | 'network' | 'timeout';
+/** Why Confluence counts as unavailable: an HTTP status, a socket failure, or no answer in time. */
+export type UnavailableReason = 'status' | 'network' | 'timeout';
+
+/** Extra facts about an unavailable Confluence; `cause` is the underlying error, kept as the standard `Error.cause`. */
+export interface UnavailableOptions {
+  status?: number;
+  retryAfterMs?: number;
+  requestSent?: boolean;
+  cause?: unknown;
+}
 
 /**
  * Confluence could not be reached or answered 5xx. `requestSent: false` means the
@@ -84,10 +94,10 @@ export class ConfluenceUnavailableError extends ConfluenceError {
 
   constructor(
     message: string,
-    override readonly cause: UnavailableCause,
-    options: { status?: number; retryAfterMs?: number; requestSent?: boolean } = {},
+    readonly reason: UnavailableReason,
+    options: UnavailableOptions = {},
   ) {
-    super(message, options.status);
+    super(message, options.status, options.cause === undefined ? undefined : { cause: options.cause });
     this.retryAfterMs = options.retryAfterMs;
     this.requestSent = options.requestSent ?? true;
   }

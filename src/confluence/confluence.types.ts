@@ -138,9 +138,11 @@ export interface ListAttachmentsRequest extends PageRequest {
   mediaType?: string;
 }
 
-/** Options every call accepts: cancellation from the MCP request. */
+/** Options every call accepts: cancellation from the MCP request, and an optional retry limit. */
 export interface CallOptions {
   signal?: AbortSignal;
+  /** Retries for this call only (0 = a single attempt), so a readiness probe cannot stall on retries. */
+  retries?: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ConfluenceInvalidRequestError } from './confluence.errors';
-import { decodeCursor, encodeCursor, splitCursorPath } from './cursor';
+import { MAX_CURSOR_LENGTH, decodeCursor, encodeCursor, splitCursorPath } from './cursor';
 
 const forge = (payload: unknown): string => Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
 
@@ -42,6 +42,17 @@ describe('cursor', () => {
     expect(() => decodeCursor(cursor, '/api/v2/pages')).toThrow(
       'The cursor is invalid or expired — call again without cursor.',
     );
+  });
+
+  it('accepts cursors up to the cap, which fits the longest search, and refuses longer ones', () => {
+    expect(MAX_CURSOR_LENGTH).toBe(16_384);
+    const fits = encodeCursor(`/api/v2/pages?c=${'x'.repeat(12_000)}`);
+    expect(fits.length).toBeGreaterThan(4_096);
+    expect(fits.length).toBeLessThanOrEqual(MAX_CURSOR_LENGTH);
+    expect(decodeCursor(fits, '/api/v2/pages')).toContain('c=xxx');
+    const tooLong = encodeCursor(`/api/v2/pages?c=${'x'.repeat(12_300)}`);
+    expect(tooLong.length).toBeGreaterThan(MAX_CURSOR_LENGTH);
+    expect(() => decodeCursor(tooLong, '/api/v2/pages')).toThrow(ConfluenceInvalidRequestError);
   });
 
   it('splits a decoded path into path and parameters', () => {

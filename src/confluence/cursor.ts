@@ -1,7 +1,8 @@
 import { ConfluenceInvalidRequestError } from './confluence.errors';
 
 const CURSOR_VERSION = 1;
-const MAX_CURSOR_LENGTH = 4096;
+/** Long enough for the longest search cursor (2000-character CQL, 50 space keys, upstream token) after encoding. */
+export const MAX_CURSOR_LENGTH = 16_384;
 const INVALID_CURSOR = 'The cursor is invalid or expired — call again without cursor.';
 
 interface CursorPayload {

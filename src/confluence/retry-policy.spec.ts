@@ -65,6 +65,21 @@ describe('RetryPolicy', () => {
     expect(decide(policy(), unavailable(503), 3)).toBeUndefined();
   });
 
+  it('lets one request set its own retry limit, 0 meaning a single attempt', () => {
+    const once = (retriesSoFar: number, maxRetries: number): number | undefined =>
+      policy().nextDelayMs({ error: unavailable(503), retriesSoFar, idempotent: true, startedAt: START, maxRetries });
+    expect(once(0, 0)).toBeUndefined();
+    expect(once(0, 1)).toBe(50);
+    expect(once(1, 1)).toBeUndefined();
+    expect(once(4, 5)).toBe(500);
+  });
+
+  it('reports what is left of the overall deadline, never below zero', () => {
+    expect(policy(0.5, START).remainingMs(START)).toBe(10_000);
+    expect(policy(0.5, START + 9_700).remainingMs(START)).toBe(300);
+    expect(policy(0.5, START + 12_000).remainingMs(START)).toBe(0);
+  });
+
   it('treats Retry-After as a lower bound on the wait', () => {
     expect(decide(policy(), new ConfluenceRateLimitedError('slow down', 429, 3_000))).toBe(3_000);
     expect(decide(policy(0.9, START, { ...OPTIONS, retryBaseMs: 10_000, retryMaxDelayMs: 10_000, deadlineMs: 60_000 }),

@@ -17,6 +17,8 @@ export interface RetryDecisionInput {
   idempotent: boolean;
   /** Clock reading when the first attempt started. */
   startedAt: number;
+  /** This request's own retry limit (0 = single attempt); the configured `maxRetries` otherwise. */
+  maxRetries?: number;
 }
 
 export type Random = () => number;
@@ -38,12 +40,16 @@ export class RetryPolicy {
 
   /** Milliseconds to wait before the next attempt, or undefined to give up and surface the error. */
   nextDelayMs(input: RetryDecisionInput): number | undefined {
-    if (input.retriesSoFar >= this.options.maxRetries) return undefined;
+    if (input.retriesSoFar >= (input.maxRetries ?? this.options.maxRetries)) return undefined;
     if (!this.isRetryable(input.error, input.idempotent)) return undefined;
     const retryAfterMs = retryAfterOf(input.error);
     const delay = Math.max(this.backoffMs(input.retriesSoFar), retryAfterMs ?? 0);
-    const remaining = input.startedAt + this.options.deadlineMs - this.clock();
-    return delay < remaining ? delay : undefined;
+    return delay < this.remainingMs(input.startedAt) ? delay : undefined;
+  }
+
+  /** Milliseconds left of the overall deadline for a request started at `startedAt`; never negative. */
+  remainingMs(startedAt: number): number {
+    return Math.max(0, startedAt + this.options.deadlineMs - this.clock());
   }
 
   /** Transient failures only; a write is retried only when it provably never reached the server. */

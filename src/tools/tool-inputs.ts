@@ -78,7 +78,7 @@ export const cursorInput = z
   .string()
   .trim()
   .min(1)
-  .max(4096)
+  .max(16384)
   .optional()
   .describe('Opaque cursor from a previous result\'s next_cursor; omit for the first page');
 

@@ -1,5 +1,5 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { ConfluenceSandbox } from '../sandbox/confluence-sandbox';
+import { ConfluenceSandbox, ConfluenceSandboxOptions } from '../sandbox/confluence-sandbox';
 import { RunningApp, startHttpApp } from './http-app';
 import { Layout, sandboxConfig } from './test-config';
 
@@ -14,8 +14,8 @@ export interface SandboxApp {
  * Registers jest hooks that start a fresh sandbox and the real HTTP app pointed
  * at it (in the given layout) before the suite, and stop both after it.
  */
-export function useSandboxApp(layout: Layout, extraEnv: Record<string, string> = {}): SandboxApp {
-  const sandbox = new ConfluenceSandbox();
+export function useSandboxApp(layout: Layout, extraEnv: Record<string, string> = {}, options: ConfluenceSandboxOptions = {}): SandboxApp {
+  const sandbox = new ConfluenceSandbox(options);
   let app: RunningApp | undefined;
 
   beforeAll(async () => {

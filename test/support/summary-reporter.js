@@ -1,11 +1,15 @@
 /**
  * Jest reporter that ends every run with one plain line, `N passed, N failed`,
- * which CI reads. Suites that fail to load count as failures too.
+ * which CI reads. Suites that fail to load count as failures, and so do skipped
+ * or todo tests: this project allows none.
  */
 class SummaryReporter {
   onRunComplete(_contexts, results) {
-    const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+    const skipped = results.numPendingTests + results.numTodoTests;
+    const failed = results.numFailedTests + results.numRuntimeErrorTestSuites + skipped;
+    if (skipped > 0) process.stderr.write(`\n${skipped} skipped or todo test(s) counted as failed: remove .skip/.todo.\n`);
     process.stderr.write(`\n${results.numPassedTests} passed, ${failed} failed\n`);
+    if (failed > 0 && results.success) process.exitCode = 1;
   }
 }
 

@@ -1,4 +1,3 @@
-import { ConfluenceNotFoundError } from '../confluence.errors';
 import type {
   Attachment,
   CallOptions,
@@ -12,6 +11,7 @@ import type {
   Space,
 } from '../confluence.types';
 import { pathId } from './paging';
+import { noSuchSpace } from './space-keys';
 import { v2Attachment, v2Label, v2PageSummary, v2Space } from './v2-mappers';
 import { V1ConfluenceApi } from './v1-reads';
 import type { V2Attachment, V2Label, V2Page, V2Space } from './v2.types';
@@ -64,7 +64,7 @@ export class CloudApi extends V1ConfluenceApi {
     if (cached) return cached;
     const page = await this.fetchList<V2Space>('/api/v2/spaces', { keys: spaceKey, limit: 1 }, undefined, opts);
     const id = page.results.find((space) => space.key === spaceKey)?.id;
-    if (!id) throw new ConfluenceNotFoundError(`No space with key ${spaceKey}.`, 404);
+    if (!id) throw noSuchSpace(spaceKey);
     if (this.spaceIds.size >= MAX_CACHED_SPACE_IDS) this.spaceIds.clear();
     this.spaceIds.set(spaceKey, id);
     return id;

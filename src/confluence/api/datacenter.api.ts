@@ -1,3 +1,4 @@
+import { ConfluenceNotFoundError } from '../confluence.errors';
 import type {
   Attachment,
   CallOptions,
@@ -11,6 +12,7 @@ import type {
   Space,
 } from '../confluence.types';
 import { pathId } from './paging';
+import { noSuchSpace, spaceKeyPath } from './space-keys';
 import { v1Attachment, v1Label, v1PageSummary, v1Space } from './v1-mappers';
 import { V1ConfluenceApi } from './v1-reads';
 import type { V1Content, V1Label, V1Space } from './v1.types';
@@ -28,6 +30,7 @@ export class DataCenterApi extends V1ConfluenceApi {
   async listPages(req: ListPagesRequest, opts?: CallOptions): Promise<Paged<PageSummary>> {
     const query = { type: 'page', spaceKey: req.spaceKey, title: req.title, limit: req.limit, expand: 'version,ancestors' };
     const page = await this.fetchList<V1Content>('/rest/api/content', query, req.cursor, opts, ['type', 'spaceKey', 'title']);
+    if (page.results.length === 0 && req.cursor === undefined) await this.requireSpace(req.spaceKey, opts);
     return { items: page.results.map((content) => v1PageSummary(content, page.base)), nextCursor: page.nextCursor };
   }
 
@@ -49,5 +52,14 @@ export class DataCenterApi extends V1ConfluenceApi {
     const path = `/rest/api/content/${pathId(pageId, 'page id')}/label`;
     const labels = await this.fetchAll<V1Label>(path, { limit: LABELS_PER_REQUEST }, opts);
     return labels.map(v1Label);
+  }
+
+  /** v1 lists an unknown space as empty; Cloud reports it as not found, and so does this, by asking for the space. */
+  private async requireSpace(spaceKey: string, opts?: CallOptions): Promise<void> {
+    try {
+      await this.get<V1Space>(`/rest/api/space/${spaceKeyPath(spaceKey)}`, {}, opts);
+    } catch (error) {
+      throw error instanceof ConfluenceNotFoundError ? noSuchSpace(spaceKey) : error;
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { ConfluenceInvalidRequestError } from '../confluence.errors';
-import { encodeCursor } from '../cursor';
+import { buildSearchCql } from '../cql';
+import { MAX_CURSOR_LENGTH, encodeCursor } from '../cursor';
 import { listTarget, nextCursorOf, pathId } from './paging';
 
 describe('listTarget', () => {
@@ -30,6 +31,25 @@ describe('listTarget', () => {
     const cursor = encodeCursor('/rest/api/search?cql=type+%3D+page++AND+space+%3D+%22A%22&start=25');
     expect(listTarget('/rest/api/search', { cql: 'type = page AND space = "A"' }, cursor, ['cql']).path).toContain('start=25');
     expect(() => listTarget('/rest/api/search', { cql: 'type = page' }, cursor, ['cql'])).toThrow(ConfluenceInvalidRequestError);
+  });
+});
+
+describe('the longest search cursor', () => {
+  const base = 'https://x.atlassian.net/wiki';
+  const rawCql = `text ~ "${'%'.repeat(1991)}"`;
+  const spaceKeys = Array.from({ length: 50 }, (_, i) => `SPACE_${String(i).padStart(14, '0')}`);
+
+  it('is issued and accepted back: 2000 characters of CQL, 50 space keys and an upstream token', () => {
+    expect(rawCql).toHaveLength(2000);
+    const cql = buildSearchCql({ cql: rawCql, spaceKeys, type: 'attachment' }, 'cloud');
+    const token = `${'Zm9vYmFy'.repeat(128)}%3D%3D`;
+    const next = `/wiki/rest/api/search?next=true&cursor=${token}&expand=content.space%2Ccontent.version&limit=100&start=100&cql=${encodeURIComponent(cql)}`;
+    const cursor = nextCursorOf(base, { status: 200, headers: {}, body: { _links: { next } } });
+    expect(cursor).toBeDefined();
+    expect(cursor!.length).toBeGreaterThan(4_096);
+    expect(cursor!.length).toBeLessThanOrEqual(MAX_CURSOR_LENGTH);
+    const query = { cql, limit: 100, expand: 'content.space,content.version' };
+    expect(listTarget('/rest/api/search', query, cursor, ['cql'])).toEqual({ path: next.slice('/wiki'.length) });
   });
 });
 

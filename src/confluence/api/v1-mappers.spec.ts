@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { v1Attachment, v1Comment, v1Label, v1Page, v1PageSummary, v1SearchHit, v1Space } from './v1-mappers';
+import {
+  isAnonymousUser,
+  v1Attachment,
+  v1Comment,
+  v1Label,
+  v1Page,
+  v1PageSummary,
+  v1SearchHit,
+  v1Space,
+} from './v1-mappers';
 import type { V1Content, V1PagedList, V1SearchResult, V1Space, V1Label } from './v1.types';
 
 const FIXTURES = path.resolve(__dirname, '../../../../shared/confluence-fixtures');
@@ -167,5 +176,20 @@ describe('v1 mappers', () => {
       createdAt: undefined,
       downloadUrl: 'https://example.atlassian.net/wiki/download/attachments/987654321/diagram.svg?version=2&api=v2',
     });
+  });
+});
+
+describe('isAnonymousUser', () => {
+  it('recognises the anonymous user of Cloud and Data Center', () => {
+    expect(isAnonymousUser({ type: 'anonymous', displayName: 'Anonymous' })).toBe(true);
+    expect(isAnonymousUser({ type: 'Anonymous', accountId: 'x' })).toBe(true);
+    expect(isAnonymousUser({ displayName: 'Someone' })).toBe(true);
+    expect(isAnonymousUser({ accountId: '  ', displayName: 'Someone' })).toBe(true);
+  });
+
+  it('accepts a known user identified by account id, username or user key', () => {
+    expect(isAnonymousUser({ type: 'known', accountId: '5b10a2844c20165700ede21g' })).toBe(false);
+    expect(isAnonymousUser({ username: 'admin' })).toBe(false);
+    expect(isAnonymousUser({ userKey: '2c9682a45e5b8e1d015e5b8f3e3c0000' })).toBe(false);
   });
 });

@@ -17,7 +17,18 @@ import { absoluteUrl, pageUrlById } from './web-links';
 export function v1User(user: V1User | undefined): ConfluenceUser | undefined {
   const displayName = user?.displayName ?? user?.publicName ?? user?.username;
   if (!user || !displayName) return undefined;
-  return { accountId: user.accountId ?? user.userKey, displayName };
+  return { accountId: userIdOf(user), displayName };
+}
+
+/** The account id (Cloud) or user key (Data Center) that identifies a user. */
+export function userIdOf(user: V1User): string | undefined {
+  return user.accountId ?? user.userKey;
+}
+
+/** Confluence answers `/user/current` for ignored or missing credentials with an anonymous user rather than 401. */
+export function isAnonymousUser(user: V1User): boolean {
+  if (user.type?.toLowerCase() === 'anonymous') return true;
+  return ![user.accountId, user.username, user.userKey].some((id) => typeof id === 'string' && id.trim() !== '');
 }
 
 export function v1Page(content: V1Content, base: string): Page {

@@ -1,4 +1,4 @@
-import { ConfluenceNotFoundError } from '../confluence.errors';
+import { ConfluenceAuthenticationError, ConfluenceNotFoundError } from '../confluence.errors';
 import type { ConfluenceHttpClient } from '../confluence-http.client';
 import type { QueryParams } from '../confluence-http.types';
 import type {
@@ -22,7 +22,7 @@ import type {
   Attachment,
 } from '../confluence.types';
 import { PagedBody, listTarget, nextCursorOf, pathId } from './paging';
-import { v1Comment, v1Page, v1SearchHit, v1User } from './v1-mappers';
+import { isAnonymousUser, userIdOf, v1Comment, v1Page, v1SearchHit, v1User } from './v1-mappers';
 import type { V1Content, V1PagedList, V1SearchResult, V1User } from './v1.types';
 
 /** Everything a page read needs, in one round trip. */
@@ -86,13 +86,17 @@ export abstract class V1ConfluenceApi implements ConfluenceApi {
     return { items: page.results.map((content) => v1Comment(content, page.base)), nextCursor: page.nextCursor };
   }
 
+  /** Refuses an anonymous session, so the readiness probe cannot pass with credentials Confluence ignored. */
   async currentUser(opts?: CallOptions): Promise<ConfluenceUser> {
-    const user = await this.get<V1User>('/rest/api/user/current', {}, opts);
-    return v1User(user) ?? { displayName: 'anonymous' };
+    const user = await this.get<V1User | undefined>('/rest/api/user/current', {}, opts);
+    if (!user || isAnonymousUser(user)) {
+      throw new ConfluenceAuthenticationError('Confluence treats these credentials as anonymous; check the credentials.');
+    }
+    return v1User(user) ?? { accountId: userIdOf(user), displayName: userIdOf(user) ?? '' };
   }
 
   protected async get<T>(path: string, query: QueryParams, opts?: CallOptions): Promise<T> {
-    const response = await this.http.request<T>(this.connection, { method: 'GET', path, query, signal: opts?.signal });
+    const response = await this.http.request<T>(this.connection, { method: 'GET', path, query, ...callFields(opts) });
     return response.body;
   }
 
@@ -108,7 +112,7 @@ export abstract class V1ConfluenceApi implements ConfluenceApi {
     const response = await this.http.request<PagedBody<T> | undefined>(this.connection, {
       method: 'GET',
       ...target,
-      signal: opts?.signal,
+      ...callFields(opts),
     });
     return {
       results: response.body?.results ?? [],
@@ -129,4 +133,9 @@ export abstract class V1ConfluenceApi implements ConfluenceApi {
     }
     return all;
   }
+}
+
+/** The per-call options the HTTP client honours: cancellation and the retry limit. */
+function callFields(opts: CallOptions | undefined): { signal?: AbortSignal; retries?: number } {
+  return { signal: opts?.signal, retries: opts?.retries };
 }

@@ -9,6 +9,8 @@ export interface V1Links {
 }
 
 export interface V1User {
+  /** `known` or `anonymous` (Cloud and Data Center alike). */
+  type?: string;
   accountId?: string;
   userKey?: string;
   username?: string;
