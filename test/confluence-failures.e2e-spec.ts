@@ -31,6 +31,7 @@ describe.each<Layout>(['cloud', 'datacenter'])('Confluence failures become clear
   it('retries a dropped connection', async () => {
     sandbox.setFaults({ resetNext: 1 });
     expect(dataOf(await getHome()).id).toBe(SEED.pages.home.id);
+    expect(sandbox.requests.map((r) => r.status)).toEqual([0, 200]);
   });
 
   it('never passes an upstream HTML error page to the model', async () => {
@@ -45,17 +46,21 @@ describe.each<Layout>(['cloud', 'datacenter'])('Confluence failures become clear
     sandbox.setFaults({ timeoutNext: 10 });
     const result = await getHome();
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/did not answer|unreachable|try again/i);
+    expect(textOf(result)).toMatch(/^Confluence did not answer the GET within \d+ ms/);
+    expect(sandbox.requests.length).toBeGreaterThanOrEqual(2);
   });
 });
 
-describe('rejected credentials', () => {
-  const { client } = useSandboxApp('cloud', { CONFLUENCE_API_TOKEN: 'wrong-secret-token' });
+describe.each<[Layout, Record<string, string>, string]>([
+  ['cloud', { CONFLUENCE_API_TOKEN: 'wrong-secret-token' }, 'wrong-secret-token'],
+  ['datacenter', { CONFLUENCE_PERSONAL_TOKEN: 'wrong-secret-pat' }, 'wrong-secret-pat'],
+])('rejected credentials (%s)', (layout, env, secret) => {
+  const { client } = useSandboxApp(layout, env);
 
   it('are a clear error that never shows the credential', async () => {
     const result = await callTool(client(), 'confluence_search', { query: 'anything' });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/credentials/i);
-    expect(textOf(result)).not.toContain('wrong-secret-token');
+    expect(textOf(result)).not.toContain(secret);
   });
 });

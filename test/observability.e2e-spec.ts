@@ -50,3 +50,18 @@ describe('readiness when Confluence rejects the credentials', () => {
     expect(JSON.stringify(await response.json())).toMatch(/authentication/);
   });
 });
+
+describe('readiness while Confluence rate-limits', () => {
+  const { sandbox, running } = useSandboxApp('datacenter');
+
+  it('stays ready, says so, and probes Confluence at most once per interval', async () => {
+    sandbox.setFaults({ rateLimitNext: 100, retryAfterSeconds: 30 });
+    sandbox.clearRequests();
+    const first = await fetch(`${running().baseUrl}/health/ready`);
+    const second = await fetch(`${running().baseUrl}/health/ready`);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ info: { confluence: { status: 'up', rateLimited: true } } });
+    expect(second.status).toBe(200);
+    expect(sandbox.requests).toHaveLength(1);
+  });
+});
