@@ -10,11 +10,11 @@ import { AppConfigModule } from './config/app-config.module';
 import { ConfluenceModule } from './confluence/confluence.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
-import { ToolCallScope } from './common/tool-call-scope';
+import { CancellationScope } from './common/cancellation-scope';
 import { cancellationServerMutator } from './tools/cancellation.mutator';
 import { policyServerMutator } from './tools/tool-policy.mutator';
 import { ToolsModule } from './tools/tools.module';
-import { SERVER_NAME, SERVER_VERSION } from './server-info';
+import { MCP_PATH, SERVER_NAME, SERVER_VERSION } from './server-info';
 
 /**
  * The whole service, built for one validated configuration. The transport is
@@ -23,7 +23,7 @@ import { SERVER_NAME, SERVER_VERSION } from './server-info';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const callScope = new ToolCallScope();
+    const callScope = new CancellationScope();
     const withPolicy = policyServerMutator(policyFromConfig(config));
     const withCancellation = cancellationServerMutator(callScope);
     return {
@@ -42,7 +42,7 @@ export class AppModule {
           instructions:
             'Tools for reading Confluence. Start with confluence_search or confluence_list_spaces, then read pages with confluence_get_page.',
           transport: config.mcp.transport === 'stdio' ? McpTransportType.STDIO : McpTransportType.STREAMABLE_HTTP,
-          mcpEndpoint: 'mcp',
+          mcpEndpoint: MCP_PATH,
           streamableHttp: { statelessMode: true, enableJsonResponse: true, sessionIdGenerator: undefined },
           guards: config.mcp.transport === 'http' ? [ApiKeyGuard] : [],
           serverMutator: (server) => withCancellation(withPolicy(server)),

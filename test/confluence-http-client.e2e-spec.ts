@@ -1,6 +1,7 @@
 import { AddressInfo } from 'node:net';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { ConfluenceClientOptions } from '../src/confluence/confluence-client.options';
+import { RequestCancelledError } from '../src/confluence/request-cancelled.error';
 import { ConfluenceHttpClient, RequestObserver } from '../src/confluence/confluence-http.client';
 import {
   ConfluenceAuthenticationError,
@@ -236,6 +237,16 @@ describe('ConfluenceHttpClient against a real HTTP server', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('reports an HTML 404 (a base URL that is not Confluence) as a configuration problem, not "not found"', async () => {
+    handler = (_req, res) => {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('<html><body><h1>Not Found</h1></body></html>');
+    };
+    const error = await client.request(connection, { method: 'GET', path: '/rest/api/content/1' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceAuthenticationError);
+    expect((error as Error).message).toMatch(/check that CONFLUENCE_URL is the site's base URL/);
+  });
+
   it('stops at once, without retrying, when the caller aborts', async () => {
     handler = (_req, res) => later(2_000, () => json(res, 200, {}));
     const controller = new AbortController();
@@ -245,7 +256,8 @@ describe('ConfluenceHttpClient against a real HTTP server', () => {
       .request(connection, { method: 'GET', path: '/rest/api/space', signal: controller.signal })
       .catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(250);
-    expect(error).toBe(controller.signal.reason);
+    expect(error).toBeInstanceOf(RequestCancelledError);
+    expect((error as Error).cause).toBe(controller.signal.reason);
     expect((error as Error).name).toBe('AbortError');
     expect(seen).toHaveLength(1);
     expect(metrics.statuses()).toEqual(['aborted']);

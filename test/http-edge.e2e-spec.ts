@@ -32,10 +32,32 @@ describe('the /mcp edge on loopback', () => {
     expect((await post(running().baseUrl, { origin: 'https://chat.example.com' })).status).toBe(200);
   });
 
+  it.each(['GET', 'DELETE'])('refuses a foreign Origin on %s too', async (method) => {
+    const response = await fetch(`${running().baseUrl}/mcp`, { method, headers: { origin: 'https://evil.example' } });
+    expect(response.status).toBe(403);
+  });
+
   it('refuses a foreign Host header (DNS rebinding)', async () => {
-    const port = new URL(running().baseUrl).port;
-    const response = await rawRequest(Number(port), 'evil.example');
-    expect(response).toMatch(/^HTTP\/1\.1 403/);
+    const port = Number(new URL(running().baseUrl).port);
+    expect(await rawRequest(port, 'evil.example')).toMatch(/^HTTP\/1\.1 403/);
+    expect(await rawRequest(port, `evil.example:${port}`)).toMatch(/^HTTP\/1\.1 403/);
+  });
+
+  it('answers to every loopback name, in any case', async () => {
+    const port = Number(new URL(running().baseUrl).port);
+    for (const host of [`localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`, `127.0.0.1:${port}`]) {
+      expect(await rawRequest(port, host)).toMatch(/^HTTP\/1\.1 200/);
+    }
+  });
+});
+
+describe('the /mcp edge with MCP_ALLOWED_HOSTS left blank, as in .env.example', () => {
+  const { running } = useSandboxApp('cloud', { MCP_ALLOWED_HOSTS: '', MCP_ALLOWED_ORIGINS: '' });
+
+  it('still serves loopback clients and still refuses foreign hosts', async () => {
+    const port = Number(new URL(running().baseUrl).port);
+    expect((await post(running().baseUrl, {})).status).toBe(200);
+    expect(await rawRequest(port, 'evil.example')).toMatch(/^HTTP\/1\.1 403/);
   });
 });
 

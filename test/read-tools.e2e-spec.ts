@@ -336,3 +336,14 @@ describe.each(LAYOUTS)('read tools over Streamable HTTP (%s)', (_name, layout, o
     });
   });
 });
+
+describe('page URLs from a configured alias of the site', () => {
+  const { client } = useSandboxApp('cloud', { CONFLUENCE_SITE_ALIASES: 'https://Wiki.Acme.example' });
+
+  it('are read from this site', async () => {
+    const result = await callTool(client(), 'confluence_get_page', {
+      page_id: `https://wiki.acme.example/wiki/spaces/DEMO/pages/${SEED.pages.home.id}/Home`,
+    });
+    expect(dataOf(result).id).toBe(SEED.pages.home.id);
+  });
+});

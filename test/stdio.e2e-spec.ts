@@ -58,6 +58,39 @@ describe('stdio transport (spawned process)', () => {
     expect(stderr).not.toContain('sandbox-pat');
     expect(code).toBe(0);
   });
+
+  it('stops the Confluence request of a call the client cancels', async () => {
+    sandbox.setFaults({ latencyMs: 5_000 });
+    const child = spawn(process.execPath, [builtMainPath()], {
+      env: childEnv({ ...sandboxEnv(sandbox, 'datacenter'), MCP_TRANSPORT: 'stdio', LOG_LEVEL: 'debug' }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
+    try {
+      send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+      send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+      await waitFor(() => stdout.includes('"id":1'), 20_000);
+      send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'confluence_get_page', arguments: { page_id: SEED.pages.home.id } } });
+      await new Promise((r) => setTimeout(r, 300));
+      const cancelledAt = Date.now();
+      send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 2, reason: 'user pressed stop' } });
+      await waitFor(() => stderr.includes('was cancelled by the client'), 4_000);
+      expect(Date.now() - cancelledAt).toBeLessThan(4_000);
+      expect(stderr).not.toMatch(/Unexpected failure/);
+      sandbox.clearFaults();
+      send({ jsonrpc: '2.0', id: 3, method: 'tools/list' });
+      await waitFor(() => stdout.includes('"id":3'), 10_000);
+      expect(stdout).not.toContain('"id":2');
+    } finally {
+      sandbox.clearFaults();
+      child.stdin.end();
+      child.kill();
+    }
+  });
 });
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {

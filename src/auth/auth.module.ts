@@ -1,4 +1,5 @@
 import { Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { MCP_PATH } from '../server-info';
 import { ApiKeyGuard } from './api-key.guard';
 import { CallerResolver } from './caller.resolver';
 import { HostMiddleware } from './host.middleware';
@@ -15,6 +16,6 @@ import { OriginMiddleware } from './origin.middleware';
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HostMiddleware, OriginMiddleware).forRoutes({ path: 'mcp', method: RequestMethod.ALL });
+    consumer.apply(HostMiddleware, OriginMiddleware).forRoutes({ path: MCP_PATH, method: RequestMethod.ALL });
   }
 }

@@ -3,9 +3,11 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
 
 /**
- * Refuses `/mcp` requests from browser origins that are not explicitly allowed
- * (MCP spec: servers must validate Origin). Requests without an Origin — every
- * non-browser MCP client — pass; CORS itself stays off.
+ * Refuses `/mcp` requests carrying an Origin that is not explicitly allowed
+ * (MCP spec: servers must validate Origin), so a web page cannot drive the
+ * server through a user's browser. Requests without an Origin — MCP clients
+ * that are not browsers — pass. CORS stays off: allowing an origin here does
+ * not by itself let a cross-origin page read answers.
  */
 @Injectable()
 export class OriginMiddleware implements NestMiddleware {
@@ -20,7 +22,7 @@ export class OriginMiddleware implements NestMiddleware {
     if (origin === undefined || this.allowed.has(origin.toLowerCase())) return next();
     res.status(403).json({
       jsonrpc: '2.0',
-      error: { code: -32000, message: `Origin ${origin} is not allowed; add it to MCP_ALLOWED_ORIGINS to permit browser access.` },
+      error: { code: -32000, message: `Origin ${origin} is not allowed to call this server (see MCP_ALLOWED_ORIGINS).` },
       id: null,
     });
   }

@@ -15,6 +15,8 @@ export interface McpSettings {
 /** Settings of the Confluence client: limits on every outbound request. */
 export interface ConfluenceSettings {
   connection: ConfluenceConnection;
+  /** Origins users' page URLs may carry for this same site (custom domains, proxies), besides the connection's own. */
+  siteAliases: string[];
   timeoutMs: number;
   maxRetries: number;
   readOnly: boolean;
@@ -42,11 +44,12 @@ export class AppConfig {
         transport: env.MCP_TRANSPORT,
         host: env.MCP_HOST,
         port: env.MCP_PORT,
-        allowedOrigins: env.MCP_ALLOWED_ORIGINS,
-        allowedHosts: env.MCP_ALLOWED_HOSTS ?? (isLoopback(env.MCP_HOST) ? LOOPBACK_HOSTS : undefined),
+        allowedOrigins: env.MCP_ALLOWED_ORIGINS ?? [],
+        allowedHosts: env.MCP_ALLOWED_HOSTS ?? defaultAllowedHosts(env.MCP_HOST),
       },
       {
         connection: defaultConnection(env),
+        siteAliases: env.CONFLUENCE_SITE_ALIASES ?? [],
         timeoutMs: env.CONFLUENCE_TIMEOUT_MS,
         maxRetries: env.CONFLUENCE_MAX_RETRIES,
         readOnly: env.CONFLUENCE_READ_ONLY,
@@ -60,7 +63,15 @@ const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /** True for the loopback interface, where Host validation against loopback names is on by default. */
 export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  const name = host.toLowerCase();
+  return name === 'localhost' || name === '::1' || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name);
+}
+
+/** On loopback: the loopback names plus the bound address itself; elsewhere no Host check unless configured. */
+function defaultAllowedHosts(bindHost: string): string[] | undefined {
+  if (!isLoopback(bindHost)) return undefined;
+  const own = bindHost.includes(':') && !bindHost.startsWith('[') ? `[${bindHost}]` : bindHost.toLowerCase();
+  return [...new Set([...LOOPBACK_HOSTS, own])];
 }
 
 /** `*.atlassian.net` (and Atlassian's other Cloud domains) means Cloud; anything else Data Center. */
@@ -70,14 +81,18 @@ export function detectDeployment(url: URL): ConfluenceDeployment {
 }
 
 /**
- * The site root every API path hangs off. Cloud is always `<origin>/wiki`, so a
- * pasted page URL still works; Data Center keeps its context path, if any.
+ * The site root every API path hangs off. Cloud lives under `/wiki`: an
+ * Atlassian-hosted site is always `<origin>/wiki` (so a pasted page URL works),
+ * elsewhere (a gateway) the path is kept up to its `/wiki` segment, or `/wiki`
+ * is added. Data Center keeps its context path, if any.
  */
 export function siteBaseUrl(rawUrl: string, deployment: ConfluenceDeployment): string {
   const url = new URL(rawUrl);
-  if (deployment === 'cloud') return `${url.origin}/wiki`;
-  const path = url.pathname.replace(/\/+$/, '').replace(/\/rest\/api$/, '');
-  return `${url.origin}${path}`;
+  const path = url.pathname.replace(/\/+$/, '');
+  if (deployment === 'datacenter') return `${url.origin}${path.replace(/\/rest\/api$/, '')}`;
+  if (detectDeployment(url) === 'cloud') return `${url.origin}/wiki`;
+  const wikiAt = path.search(/\/wiki(\/|$)/);
+  return `${url.origin}${wikiAt >= 0 ? path.slice(0, wikiAt) : path}/wiki`;
 }
 
 function defaultConnection(env: Environment): ConfluenceConnection {

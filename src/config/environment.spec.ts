@@ -42,6 +42,12 @@ describe('deployment and base URL', () => {
     expect(siteBaseUrl('https://acme.atlassian.net/wiki/spaces/ENG/overview', 'cloud')).toBe('https://acme.atlassian.net/wiki');
   });
 
+  it('keeps a gateway path in front of /wiki for Cloud reached through a proxy', () => {
+    expect(siteBaseUrl('https://gw.corp/atlassian/wiki', 'cloud')).toBe('https://gw.corp/atlassian/wiki');
+    expect(siteBaseUrl('https://gw.corp/atlassian/wiki/spaces/X', 'cloud')).toBe('https://gw.corp/atlassian/wiki');
+    expect(siteBaseUrl('https://gw.corp/atlassian', 'cloud')).toBe('https://gw.corp/atlassian/wiki');
+  });
+
   it('treats anything else as Data Center at its base URL', () => {
     expect(detectDeployment(new URL('https://wiki.example.com/confluence'))).toBe('datacenter');
     expect(siteBaseUrl('https://wiki.example.com/confluence/', 'datacenter')).toBe('https://wiki.example.com/confluence');
@@ -67,7 +73,11 @@ describe('deployment and base URL', () => {
   it('turns on Host checks for loopback binds only', () => {
     expect(AppConfig.fromEnvironment(validateEnvironment(cloud)).mcp.allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]']);
     expect(AppConfig.fromEnvironment(validateEnvironment({ ...cloud, MCP_HOST: '0.0.0.0' })).mcp.allowedHosts).toBeUndefined();
-    const listed = validateEnvironment({ ...cloud, MCP_ALLOWED_HOSTS: 'mcp.example.com, localhost', MCP_ALLOWED_ORIGINS: 'https://a.example' });
+    const listed = validateEnvironment({ ...cloud, MCP_ALLOWED_HOSTS: 'MCP.example.com, localhost', MCP_ALLOWED_ORIGINS: 'https://A.example' });
     expect(AppConfig.fromEnvironment(listed).mcp).toMatchObject({ allowedHosts: ['mcp.example.com', 'localhost'], allowedOrigins: ['https://a.example'] });
+    const blank = AppConfig.fromEnvironment(validateEnvironment({ ...cloud, MCP_ALLOWED_HOSTS: ' ', MCP_ALLOWED_ORIGINS: '' }));
+    expect(blank.mcp).toMatchObject({ allowedHosts: ['localhost', '127.0.0.1', '[::1]'], allowedOrigins: [] });
+    const ownAddress = AppConfig.fromEnvironment(validateEnvironment({ ...cloud, MCP_HOST: '127.0.0.2' }));
+    expect(ownAddress.mcp.allowedHosts).toContain('127.0.0.2');
   });
 });

@@ -19,13 +19,15 @@ import {
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : trim({ value });
-const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item.length > 0)
-    : value;
+/** Comma-separated, trimmed, lower-cased; an empty list reads as unset. */
+const toList = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const items = value
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter((item) => item.length > 0);
+  return items.length > 0 ? items : undefined;
+};
 const toBoolean = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
   const v = value.trim().toLowerCase();
@@ -67,6 +69,11 @@ export class Environment {
   @IsString()
   CONFLUENCE_PERSONAL_TOKEN?: string;
 
+  @Transform(toList)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'must be a comma-separated list of origins such as https://wiki.example.com' })
+  CONFLUENCE_SITE_ALIASES?: string[];
+
   @Transform(emptyToUndefined)
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number of milliseconds' })
@@ -99,7 +106,7 @@ export class Environment {
   @Transform(toList)
   @IsOptional()
   @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'must be a comma-separated list of origins such as https://app.example.com' })
-  MCP_ALLOWED_ORIGINS: string[] = [];
+  MCP_ALLOWED_ORIGINS?: string[];
 
   @Transform(toList)
   @IsOptional()

@@ -1,10 +1,12 @@
-/** Waits `ms`, or rejects with the signal's reason as soon as the caller cancels, so retries never outlive the caller. */
+import { RequestCancelledError } from './request-cancelled.error';
+
+/** Waits `ms`, or rejects as soon as the caller cancels, so retries never outlive the caller. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (signal?.aborted) return Promise.reject(new RequestCancelledError(signal.reason));
   return new Promise((resolve, reject) => {
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      reject(new RequestCancelledError(signal?.reason));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

@@ -8,6 +8,7 @@ import { ConfluenceAuth, ConfluenceConnection } from './confluence.types';
 import { buildRequestUrl, relativeToBase } from './confluence-url';
 import { RetryPolicy } from './retry-policy';
 import { abortableSleep } from './abortable-sleep';
+import { RequestCancelledError } from './request-cancelled.error';
 import { AttemptSignal } from './attempt-signal';
 import { authorizationHeader } from './authorization-header';
 import { htmlAnswerError, looksLikeHtml, redirectError } from './misconfiguration';
@@ -149,7 +150,7 @@ export class ConfluenceHttpClient implements OnModuleDestroy {
   private transportFailure(error: unknown, req: ConfluenceRequest, attempt: AttemptSignal, seconds: number): unknown {
     if (req.signal?.aborted) {
       this.metrics.observe(req.method, 'aborted', seconds);
-      return req.signal.reason ?? error;
+      return new RequestCancelledError(req.signal.reason);
     }
     if (attempt.timedOut) {
       this.metrics.observe(req.method, 'timeout', seconds);
@@ -172,9 +173,14 @@ export class ConfluenceHttpClient implements OnModuleDestroy {
   }
 }
 
-/** Only a 2xx JSON answer passes; redirects and HTML pages mean misconfiguration, other statuses their typed error. */
+/**
+ * Only a 2xx JSON answer passes. Redirects, HTML pages and HTML 404s (Confluence's
+ * REST 404s are JSON, so an HTML one means the base URL is wrong) are misconfiguration;
+ * other statuses become their typed error.
+ */
 function checkedAnswer(raw: RawResponse, url: URL): RawResponse {
   if (raw.status >= 300 && raw.status < 400) throw redirectError(raw.status, raw.headers, url);
+  if (raw.status === 404 && looksLikeHtml(raw.headers, raw.text)) throw htmlAnswerError(raw.status);
   if (raw.status < 200 || raw.status >= 300) throw errorFromResponse(raw.status, raw.headers, raw.text);
   if (looksLikeHtml(raw.headers, raw.text)) throw htmlAnswerError(raw.status);
   return raw;

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { MetricsModule } from '../metrics/metrics.module';
+import { SERVER_NAME, SERVER_VERSION } from '../server-info';
 import { CONFLUENCE_CLIENT_OPTIONS, ConfluenceClientOptions } from './confluence-client.options';
 import { ConfluenceApiFactory } from './confluence-api.factory';
 import { ConfluenceHttpClient } from './confluence-http.client';
 
-const USER_AGENT = 'confluence-mcp-server/0.1';
+/** One request, retries included, must finish well before an MCP client's own 60 s request timeout. */
+const MAX_DEADLINE_MS = 45_000;
 
 function clientOptions(config: AppConfig): ConfluenceClientOptions {
   const { timeoutMs, maxRetries } = config.confluence;
@@ -14,8 +16,8 @@ function clientOptions(config: AppConfig): ConfluenceClientOptions {
     maxRetries,
     retryBaseMs: 250,
     retryMaxDelayMs: 10_000,
-    deadlineMs: Math.max(timeoutMs * (maxRetries + 1), 30_000),
-    userAgent: USER_AGENT,
+    deadlineMs: Math.max(timeoutMs, Math.min(Math.max(timeoutMs * (maxRetries + 1), 30_000), MAX_DEADLINE_MS)),
+    userAgent: `${SERVER_NAME}/${SERVER_VERSION}`,
   };
 }
 

@@ -87,6 +87,12 @@ describe('RetryPolicy', () => {
     expect(decide(policy(), unavailable(503, { retryAfterMs: 2_000 }))).toBe(2_000);
   });
 
+  it('does not start a retry that would have less than 250 ms (or one attempt\'s timeout) left', () => {
+    expect(decide(policy(0.5, START + 9_750), unavailable(503))).toBeUndefined();
+    expect(decide(policy(0.5, START + 9_600), unavailable(503))).toBe(50);
+    expect(decide(policy(0.5, START + 9_900, { ...OPTIONS, timeoutMs: 40 }), unavailable(503))).toBe(50);
+  });
+
   it('gives up when Retry-After reaches past the overall deadline', () => {
     expect(decide(policy(), new ConfluenceRateLimitedError('slow down', 429, 60_000))).toBeUndefined();
     expect(decide(policy(0.5, START + 9_990), unavailable(503))).toBeUndefined();

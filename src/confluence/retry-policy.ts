@@ -6,7 +6,11 @@ export interface RetryPolicyOptions {
   retryMaxDelayMs: number;
   /** Overall budget for one logical request, all attempts and waits included. */
   deadlineMs: number;
+  /** Budget of one attempt; a retry is only started if it could get this much (capped at 250 ms). */
+  timeoutMs?: number;
 }
+
+const MIN_ATTEMPT_MS = 250;
 
 export interface RetryDecisionInput {
   /** The failure of the attempt just made. */
@@ -44,7 +48,12 @@ export class RetryPolicy {
     if (!this.isRetryable(input.error, input.idempotent)) return undefined;
     const retryAfterMs = retryAfterOf(input.error);
     const delay = Math.max(this.backoffMs(input.retriesSoFar), retryAfterMs ?? 0);
-    return delay < this.remainingMs(input.startedAt) ? delay : undefined;
+    return this.remainingMs(input.startedAt) - delay >= this.minimumAttemptMs() ? delay : undefined;
+  }
+
+  /** A retry that would get less time than this is sure to time out, so it is not started. */
+  minimumAttemptMs(): number {
+    return Math.min(this.options.timeoutMs ?? MIN_ATTEMPT_MS, MIN_ATTEMPT_MS);
   }
 
   /** Milliseconds left of the overall deadline for a request started at `startedAt`; never negative. */

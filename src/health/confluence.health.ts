@@ -42,8 +42,8 @@ export class ConfluenceHealthIndicator {
   }
 
   private async callConfluence(): Promise<ProbeOutcome> {
-    const api = this.apis.forConnection(this.callers.local().connection);
     try {
+      const api = this.apis.forConnection(this.callers.local().connection);
       await api.currentUser({ signal: AbortSignal.timeout(PROBE_TIMEOUT_MS), retries: 0 });
       return { up: true, rateLimited: false };
     } catch (error) {

@@ -2,12 +2,12 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { CallToolRequestSchema, CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import { ToolCallScope } from '../common/tool-call-scope';
+import { CancellationScope } from '../common/cancellation-scope';
 import { cancellationServerMutator } from './cancellation.mutator';
 
 describe('cancellationServerMutator', () => {
   it('hands the client\'s cancellation to the running tool call', async () => {
-    const scope = new ToolCallScope();
+    const scope = new CancellationScope();
     const server = cancellationServerMutator(scope)(new McpServer({ name: 't', version: '1' }, { capabilities: { tools: {} } }));
     let sawAbort!: Promise<boolean>;
     server.server.setRequestHandler(CallToolRequestSchema, () => {
@@ -31,6 +31,6 @@ describe('cancellationServerMutator', () => {
   });
 
   it('leaves calls outside an MCP request without a signal', () => {
-    expect(new ToolCallScope().signal()).toBeUndefined();
+    expect(new CancellationScope().signal()).toBeUndefined();
   });
 });

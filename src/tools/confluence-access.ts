@@ -3,8 +3,9 @@ import { Caller, CallerRequest } from '../auth/caller';
 import { CallerResolver } from '../auth/caller.resolver';
 import { ConfluenceApiFactory } from '../confluence/confluence-api.factory';
 import { ConfluenceApi } from '../confluence/confluence.types';
-import { ToolCallScope } from '../common/tool-call-scope';
-import { disconnectSignal } from './request-signal';
+import { CancellationScope } from '../common/cancellation-scope';
+import { AppConfig } from '../config/app-config';
+import { DisconnectSignals } from './disconnect-signals';
 import { ToolFailure } from './tool-failure';
 import { PageRef } from './tool-inputs';
 
@@ -23,11 +24,17 @@ export interface CallScope {
  */
 @Injectable()
 export class ConfluenceAccess {
+  private readonly siteAliases: ReadonlySet<string>;
+
   constructor(
     private readonly callers: CallerResolver,
     private readonly apis: ConfluenceApiFactory,
-    private readonly calls: ToolCallScope,
-  ) {}
+    private readonly cancellation: CancellationScope,
+    private readonly disconnects: DisconnectSignals,
+    config: AppConfig,
+  ) {
+    this.siteAliases = new Set(config.confluence.siteAliases);
+  }
 
   forRequest(request: CallerRequest | undefined): CallScope {
     const caller = this.callers.fromRequest(request);
@@ -40,12 +47,18 @@ export class ConfluenceAccess {
    */
   pageId(scope: CallScope, ref: PageRef): string {
     const site = new URL(scope.caller.connection.baseUrl).origin;
-    if (ref.origin !== undefined && ref.origin.toLowerCase() !== site.toLowerCase()) {
+    if (ref.origin !== undefined && !this.isThisSite(ref.origin, site)) {
       throw new ToolFailure(
         `That URL points to ${ref.origin}, but this server is connected to ${site}. Use a page from ${site}, or its numeric id.`,
       );
     }
     return ref.id;
+  }
+
+  /** The connection's own origin, or one of the configured aliases of the same site (CONFLUENCE_SITE_ALIASES). */
+  private isThisSite(origin: string, site: string): boolean {
+    const candidate = origin.toLowerCase();
+    return candidate === site.toLowerCase() || this.siteAliases.has(candidate);
   }
 
   /** Refuses a space outside the caller's allowlist, without saying what is in it. */
@@ -64,7 +77,7 @@ export class ConfluenceAccess {
 
   /** The MCP cancellation signal and the HTTP disconnect signal, whichever the transport offers. */
   private signalFor(request: unknown): AbortSignal | undefined {
-    const signals = [this.calls.signal(), disconnectSignal(request)].filter((s): s is AbortSignal => s !== undefined);
+    const signals = [this.cancellation.signal(), this.disconnects.for(request)].filter((s): s is AbortSignal => s !== undefined);
     return signals.length > 1 ? AbortSignal.any(signals) : signals[0];
   }
 }

@@ -3,6 +3,7 @@ import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { catchError, Observable, of, throwError } from 'rxjs';
 import { toolCallOf } from '../common/tool-call-context';
 import { ConfluenceError } from '../confluence/confluence.errors';
+import { RequestCancelledError } from '../confluence/request-cancelled.error';
 import { describeConfluenceError } from './describe-confluence-error';
 import { toolError } from './tool-result';
 import { ToolFailure } from './tool-failure';
@@ -41,5 +42,5 @@ export class ToolErrorsInterceptor implements NestInterceptor {
 }
 
 function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.message === 'client disconnected');
+  return error instanceof RequestCancelledError || (error instanceof Error && error.name === 'AbortError');
 }

@@ -4,11 +4,12 @@ import { McpModule } from '@rekog/mcp-nest';
 import { ConfluenceModule } from '../confluence/confluence.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { ToolMetricsInterceptor } from '../metrics/tool-metrics.interceptor';
-import { ToolCallScope } from '../common/tool-call-scope';
+import { CancellationScope } from '../common/cancellation-scope';
 import { SERVER_NAME } from '../server-info';
 import { AttachmentsTools } from './attachments.tools';
 import { CommentsTools } from './comments.tools';
 import { ConfluenceAccess } from './confluence-access';
+import { DisconnectSignals } from './disconnect-signals';
 import { LabelsTools } from './labels.tools';
 import { PageTreeTools } from './page-tree.tools';
 import { PagesTools } from './pages.tools';
@@ -23,6 +24,7 @@ const TOOLS = [SearchTools, PagesTools, PageTreeTools, SpacesTools, CommentsTool
 const PROVIDERS: Provider[] = [
   ...TOOLS,
   ConfluenceAccess,
+  DisconnectSignals,
   ToolErrorsInterceptor,
   {
     provide: TOOL_INTERCEPTORS,
@@ -40,11 +42,11 @@ const PROVIDERS: Provider[] = [
 @Module({})
 export class ToolsModule {
   /** `callScope` is the same object the MCP server's cancellation hook writes to. */
-  static register(callScope: ToolCallScope): DynamicModule {
+  static register(callScope: CancellationScope): DynamicModule {
     return {
       module: ToolsModule,
       imports: [DiscoveryModule, ConfluenceModule, MetricsModule, McpModule.forFeature(TOOLS, SERVER_NAME)],
-      providers: [{ provide: ToolCallScope, useValue: callScope }, ...PROVIDERS],
+      providers: [{ provide: CancellationScope, useValue: callScope }, ...PROVIDERS],
     };
   }
 }

@@ -5,7 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * without threading them through mcp-nest, which does not pass them on — today
  * the SDK's cancellation signal (`notifications/cancelled`, transport close).
  */
-export class ToolCallScope {
+export class CancellationScope {
   private readonly storage = new AsyncLocalStorage<{ signal?: AbortSignal }>();
 
   run<T>(signal: AbortSignal | undefined, fn: () => T): T {
