@@ -11,8 +11,9 @@ import { ConfluenceModule } from './confluence/confluence.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { CancellationScope } from './common/cancellation-scope';
-import { cancellationServerMutator } from './tools/cancellation.mutator';
-import { policyServerMutator } from './tools/tool-policy.mutator';
+import { RejectedToolCalls } from './common/rejected-tool-calls';
+import { ToolCallHooks, ToolCallHooksModule } from './common/tool-call-hooks.module';
+import { toolServerMutator } from './tools/tool-server.mutator';
 import { ToolsModule } from './tools/tools.module';
 import { MCP_PATH, SERVER_NAME, SERVER_VERSION } from './server-info';
 
@@ -23,9 +24,7 @@ import { MCP_PATH, SERVER_NAME, SERVER_VERSION } from './server-info';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const callScope = new CancellationScope();
-    const withPolicy = policyServerMutator(policyFromConfig(config));
-    const withCancellation = cancellationServerMutator(callScope);
+    const hooks: ToolCallHooks = { cancellation: new CancellationScope(), rejections: new RejectedToolCalls() };
     return {
       module: AppModule,
       imports: [
@@ -34,7 +33,8 @@ export class AppModule {
         AuthModule,
         MetricsModule,
         ConfluenceModule,
-        ToolsModule.register(callScope),
+        ToolCallHooksModule.forRoot(hooks),
+        ToolsModule,
         HealthModule,
         McpModule.forRoot({
           name: SERVER_NAME,
@@ -45,7 +45,7 @@ export class AppModule {
           mcpEndpoint: MCP_PATH,
           streamableHttp: { statelessMode: true, enableJsonResponse: true, sessionIdGenerator: undefined },
           guards: config.mcp.transport === 'http' ? [ApiKeyGuard] : [],
-          serverMutator: (server) => withCancellation(withPolicy(server)),
+          serverMutator: toolServerMutator(hooks, policyFromConfig(config)),
           logging: { level: ['error', 'warn'] },
         }),
       ],

@@ -39,6 +39,18 @@ describe('health and metrics', () => {
     expect(after).toMatch(/^confluence_request_duration_seconds_bucket\{/m);
     expect(after).toMatch(/^process_cpu_user_seconds_total /m);
   });
+
+  it('also counts calls refused before any tool ran', async () => {
+    const before = await metrics();
+    await callTool(client(), 'confluence_get_page', { page_id: 'not-an-id' });
+    await client().callTool({ name: 'confluence_delete_everything', arguments: {} }).catch(() => undefined);
+    const after = await metrics();
+    const delta = (tool: string, outcome: string) =>
+      sampleValue(after, 'mcp_tool_calls_total', { tool, outcome }) - sampleValue(before, 'mcp_tool_calls_total', { tool, outcome });
+    expect(delta('confluence_get_page', 'invalid_arguments')).toBe(1);
+    expect(delta('unknown', 'unknown_tool')).toBe(1);
+    expect(delta('confluence_get_page', 'error')).toBe(0);
+  });
 });
 
 describe('readiness when Confluence rejects the credentials', () => {

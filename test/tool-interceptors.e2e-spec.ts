@@ -4,6 +4,9 @@ import { Test } from '@nestjs/testing';
 import { McpModule, McpTransportType, Tool } from '@rekog/mcp-nest';
 import { Observable, tap } from 'rxjs';
 import { z } from 'zod';
+import { CancellationScope } from '../src/common/cancellation-scope';
+import { RejectedToolCalls } from '../src/common/rejected-tool-calls';
+import { ToolCallHooksModule } from '../src/common/tool-call-hooks.module';
 import { toolCallOf } from '../src/common/tool-call-context';
 import { MetricsModule } from '../src/metrics/metrics.module';
 import { ToolMetricsInterceptor } from '../src/metrics/tool-metrics.interceptor';
@@ -49,7 +52,12 @@ class ProbeTools {
 }
 
 @Module({
-  imports: [DiscoveryModule, MetricsModule, McpModule.forFeature([ProbeTools], 'probe')],
+  imports: [
+    DiscoveryModule,
+    MetricsModule,
+    McpModule.forFeature([ProbeTools], 'probe'),
+    ToolCallHooksModule.forRoot({ cancellation: new CancellationScope(), rejections: new RejectedToolCalls() }),
+  ],
   providers: [
     ProbeTools,
     CallJournal,

@@ -11,6 +11,7 @@ import {
   TOOL_CALLS_TOTAL,
   TOOL_DURATION_SECONDS,
 } from './metrics.constants';
+import { RejectedCallsMetrics } from './rejected-calls.metrics';
 import { ToolMetricsInterceptor } from './tool-metrics.interceptor';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -39,6 +40,7 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
     }),
     ConfluenceMetrics,
     ToolMetricsInterceptor,
+    RejectedCallsMetrics,
   ],
   exports: [ConfluenceMetrics, ToolMetricsInterceptor],
 })

@@ -1,10 +1,9 @@
-import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { Module, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { McpModule } from '@rekog/mcp-nest';
 import { ConfluenceModule } from '../confluence/confluence.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { ToolMetricsInterceptor } from '../metrics/tool-metrics.interceptor';
-import { CancellationScope } from '../common/cancellation-scope';
 import { SERVER_NAME } from '../server-info';
 import { AttachmentsTools } from './attachments.tools';
 import { CommentsTools } from './comments.tools';
@@ -39,14 +38,8 @@ const PROVIDERS: Provider[] = [
  * first: metrics sees what the client sees; errors become `isError` results innermost.
  * Registered with mcp-nest through `forFeature`, since tools live outside the `forRoot` module.
  */
-@Module({})
-export class ToolsModule {
-  /** `callScope` is the same object the MCP server's cancellation hook writes to. */
-  static register(callScope: CancellationScope): DynamicModule {
-    return {
-      module: ToolsModule,
-      imports: [DiscoveryModule, ConfluenceModule, MetricsModule, McpModule.forFeature(TOOLS, SERVER_NAME)],
-      providers: [{ provide: CancellationScope, useValue: callScope }, ...PROVIDERS],
-    };
-  }
-}
+@Module({
+  imports: [DiscoveryModule, ConfluenceModule, MetricsModule, McpModule.forFeature(TOOLS, SERVER_NAME)],
+  providers: PROVIDERS,
+})
+export class ToolsModule {}
