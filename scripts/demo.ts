@@ -56,7 +56,7 @@ Connect a client:
   Claude Code     claude mcp add --transport http confluence ${mcp}
   Cursor          .cursor/mcp.json   {"mcpServers": {"confluence": {"url": "${mcp}"}}}
   VS Code         .vscode/mcp.json   {"servers": {"confluence": {"type": "http", "url": "${mcp}"}}}
-  MCP Inspector   npx @modelcontextprotocol/inspector   then choose "Streamable HTTP" and enter ${mcp}
+  MCP Inspector   npx @modelcontextprotocol/inspector   then choose "Streamable HTTP", enter ${mcp}, connect via proxy
   Claude Desktop  (stdio) add to claude_desktop_config.json:
     {"mcpServers": {"confluence": {"command": "node", "args": ["${main}"],
       "env": ${JSON.stringify(stdioEnv)}}}}
