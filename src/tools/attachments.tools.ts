@@ -7,7 +7,7 @@ import { ConfluenceAccess } from './confluence-access';
 import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
 import { TOOL_CATALOG } from './tool-catalog';
 import { cursorInput, limitInput, pageIdInput } from './tool-inputs';
-import { toolResult } from './tool-result';
+import { moreHint, toolResult } from './tool-result';
 
 const attachmentsInput = z.object({
   page_id: pageIdInput,
@@ -82,6 +82,6 @@ function toOutput(attachment: Attachment): AttachmentsOutput['attachments'][numb
 function render(pageId: string, output: AttachmentsOutput): string {
   if (output.attachments.length === 0) return `Page ${pageId} has no matching attachments.`;
   const lines = output.attachments.map((a) => `- ${a.title} (id ${a.id}, ${a.media_type}, ${a.file_size} bytes, v${a.version})`);
-  if (output.next_cursor) lines.push(`More attachments: call again with cursor "${output.next_cursor}".`);
+  if (output.next_cursor) lines.push(moreHint('attachments', output.next_cursor));
   return lines.join('\n');
 }

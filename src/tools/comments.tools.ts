@@ -8,7 +8,7 @@ import { ConfluenceAccess } from './confluence-access';
 import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
 import { TOOL_CATALOG } from './tool-catalog';
 import { booleanInput, cursorInput, limitInput, pageIdInput } from './tool-inputs';
-import { toolResult } from './tool-result';
+import { moreHint, toolResult } from './tool-result';
 
 const commentsInput = z.object({
   page_id: pageIdInput,
@@ -85,6 +85,6 @@ function render(pageId: string, output: CommentsOutput): string {
     const kind = c.inline ? 'inline comment' : c.parent_id ? `reply to ${c.parent_id}` : 'comment';
     return `- ${kind} ${c.id} by ${who}:\n  ${c.body.replace(/\n/g, '\n  ')}`;
   });
-  if (output.next_cursor) lines.push(`More comments: call again with cursor "${output.next_cursor}".`);
+  if (output.next_cursor) lines.push(moreHint('comments', output.next_cursor));
   return lines.join('\n');
 }

@@ -7,7 +7,7 @@ import { ConfluenceAccess } from './confluence-access';
 import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
 import { TOOL_CATALOG } from './tool-catalog';
 import { boundedInt, cursorInput, limitInput, pageIdInput } from './tool-inputs';
-import { toolResult } from './tool-result';
+import { moreHint, toolResult } from './tool-result';
 
 const childrenInput = z.object({
   page_id: pageIdInput,
@@ -124,6 +124,6 @@ function render(output: ChildrenOutput): string {
   if (output.children.length === 0) return `Page ${output.page_id} has no child pages.`;
   const lines = output.children.map((c) => `${'  '.repeat(c.depth - 1)}- ${c.title} (id ${c.id})`);
   if (output.truncated) lines.push('[Some descendants were left out; raise limit or ask for a subtree.]');
-  if (output.next_cursor) lines.push(`More children: call again with cursor "${output.next_cursor}".`);
+  if (output.next_cursor) lines.push(moreHint('children', output.next_cursor));
   return lines.join('\n');
 }

@@ -10,7 +10,7 @@ import { ConfluenceAccess } from './confluence-access';
 import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
 import { TOOL_CATALOG } from './tool-catalog';
 import { boundedInt, cursorInput, limitInput, pageIdInput, spaceKeyInput, wordInput } from './tool-inputs';
-import { toolResult } from './tool-result';
+import { moreHint, toolResult } from './tool-result';
 
 const FORMATS = ['markdown', 'storage', 'text'] as const;
 type BodyFormat = (typeof FORMATS)[number];
@@ -105,7 +105,7 @@ export class PagesTools {
     name: TOOL_CATALOG.listPages.name,
     description:
       'List the pages of a space (id, title, parent, version, last update, URL), optionally only the one with an exact ' +
-      '`title`. Pass `next_cursor` back as `cursor` for more. Use confluence_get_page to read one.',
+      '`title`. For more, repeat the same call with `next_cursor` as `cursor`. Use confluence_get_page to read one.',
     parameters: listPagesInput,
     outputSchema: listPagesOutput,
     annotations: { title: 'List pages in a space', ...READ_ONLY_ANNOTATIONS },
@@ -175,6 +175,6 @@ function renderPage(page: GetPageOutput): string {
 function renderList(spaceKey: string, output: ListPagesOutput): string {
   if (output.pages.length === 0) return `No pages found in space ${spaceKey}.`;
   const lines = output.pages.map((p) => `- ${p.title} (id ${p.id}, v${p.version}${p.parent_id ? `, parent ${p.parent_id}` : ''})`);
-  if (output.next_cursor) lines.push(`More pages: call again with cursor "${output.next_cursor}".`);
+  if (output.next_cursor) lines.push(moreHint('pages', output.next_cursor));
   return lines.join('\n');
 }

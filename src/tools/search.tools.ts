@@ -8,7 +8,7 @@ import { ConfluenceAccess, CallScope } from './confluence-access';
 import { TOOL_CATALOG } from './tool-catalog';
 import { ToolFailure } from './tool-failure';
 import { cursorInput, limitInput, spaceKeyInput, wordInput } from './tool-inputs';
-import { toolResult } from './tool-result';
+import { moreHint, toolResult } from './tool-result';
 import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
 
 const searchInput = z
@@ -98,6 +98,6 @@ function render(output: SearchOutput): string {
   const lines = output.results.map(
     (r) => `- [${r.type}] ${r.title} (id ${r.id}${r.space_key ? `, space ${r.space_key}` : ''})${r.excerpt ? `: ${r.excerpt}` : ''}`,
   );
-  if (output.next_cursor) lines.push(`More results: repeat the same search with cursor "${output.next_cursor}".`);
+  if (output.next_cursor) lines.push(moreHint('results', output.next_cursor));
   return lines.join('\n');
 }

@@ -7,7 +7,7 @@ import { ConfluenceAccess } from './confluence-access';
 import { READ_ONLY_ANNOTATIONS } from './tool-annotations';
 import { TOOL_CATALOG } from './tool-catalog';
 import { cursorInput, limitInput, spaceKeyInput, wordInput } from './tool-inputs';
-import { toolResult } from './tool-result';
+import { moreHint, toolResult } from './tool-result';
 
 const listSpacesInput = z.object({
   keys: z.array(spaceKeyInput).max(100).optional().describe('Only these space keys'),
@@ -60,6 +60,6 @@ function toOutput(space: Space): ListSpacesOutput['spaces'][number] {
 function render(output: ListSpacesOutput): string {
   if (output.spaces.length === 0) return 'No spaces found.';
   const lines = output.spaces.map((s) => `- ${s.key}: ${s.name} (${s.type}, ${s.status})`);
-  if (output.next_cursor) lines.push(`More spaces: call again with cursor "${output.next_cursor}".`);
+  if (output.next_cursor) lines.push(moreHint('spaces', output.next_cursor));
   return lines.join('\n');
 }

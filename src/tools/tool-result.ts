@@ -9,3 +9,8 @@ export function toolResult<T extends Record<string, unknown>>(data: T, text: str
 export function toolError(message: string): CallToolResult {
   return { isError: true, content: [{ type: 'text', text: message }] };
 }
+
+/** The line that tells the model how to get the next page: cursors only work with the same arguments. */
+export function moreHint(what: string, cursor: string): string {
+  return `More ${what}: repeat the same call with cursor "${cursor}".`;
+}
