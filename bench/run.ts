@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SEED } from '../test/sandbox/seed';
 import { directCall } from './direct-target';
-import { LoadPlan } from './load-runner';
+import { LoadCall, LoadPlan } from './load-runner';
 import { describeMachine } from './machine';
 import { mcpCall, ToolCall } from './mcp-target';
 import { memorySnapshot, peakRssMiB } from './memory';
@@ -31,6 +31,12 @@ const METHOD = [
   `Each scenario first makes ${WARMUP_CALLS} uncounted warm-up calls at its concurrency, then runs until ${LEVELS.map((l) => `${l.maxCalls} calls at c=${l.concurrency}`).join(' / ')} or ${LEVELS[0].timeBudgetMs / 1000} s, whichever comes first. Latency is per call (ms, nearest-rank percentiles); calls/s is successful calls over the measured wall time.`,
   'The MCP figures include the client side too (MCP SDK `Client`: global fetch, SSE/JSON parsing, ajv validation of `structuredContent` against the tool\'s output schema), which shares the CPU with the server and the sandbox; the floor has only undici and the sandbox.',
   'Every MCP result is checked for `isError` and every direct response for HTTP 200; failures are counted and make the bench exit non-zero.',
+  'An MCP-only `ping` row (no tool, no Confluence call) shows the protocol floor every call pays: in stateless mode mcp-nest builds a fresh MCP server (and the SDK a fresh Ajv instance) for each request.',
+];
+
+/** MCP requests that never reach Confluence: what every call pays before any tool work. */
+const PROTOCOL_FLOOR: { tool: string; call: (rig: BenchRig) => LoadCall }[] = [
+  { tool: 'ping (MCP floor)', call: (rig) => async (worker) => void (await rig.clients[worker].ping()) },
 ];
 
 /** Measures one tool on both paths at every concurrency level; direct first so the floor is never the warmer one. */
@@ -63,6 +69,9 @@ async function main(): Promise<void> {
   let memoryAfter = memoryBefore;
   try {
     for (const tool of TOOLS) results.push(...(await measureTool(rig, tool)));
+    for (const floor of PROTOCOL_FLOOR) {
+      for (const plan of LEVELS) results.push(await runAndLog({ tool: floor.tool, mode: 'mcp', plan, call: floor.call(rig) }, rig));
+    }
     memoryAfter = memorySnapshot();
   } finally {
     await rig.close();

@@ -8,12 +8,17 @@ import { policyServerMutator } from './tool-policy.mutator';
 const LISTED = ['confluence_get_page', 'confluence_get_comments', 'confluence_search'];
 
 /** An MCP server whose handlers are registered after the mutator, as mcp-nest does. */
-async function serverWith(policy: ToolPolicy): Promise<{ client: Client; calls: string[] }> {
-  const server = policyServerMutator(policy)(new McpServer({ name: 't', version: '1' }, { capabilities: { tools: {} } }));
+async function serverWith(
+  policy: ToolPolicy,
+  mutator = policyServerMutator(policy),
+  listings: string[] = [],
+): Promise<{ client: Client; calls: string[] }> {
+  const server = mutator(new McpServer({ name: 't', version: '1' }, { capabilities: { tools: {} } }));
   const calls: string[] = [];
-  server.server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: LISTED.map((name) => ({ name, inputSchema: { type: 'object' as const } })),
-  }));
+  server.server.setRequestHandler(ListToolsRequestSchema, async () => {
+    listings.push('built');
+    return { tools: LISTED.map((name) => ({ name, inputSchema: { type: 'object' as const } })) };
+  });
   server.server.setRequestHandler(CallToolRequestSchema, async (request) => {
     calls.push(request.params.name);
     return { content: [{ type: 'text' as const, text: 'ran' }] };
@@ -42,6 +47,16 @@ describe('policyServerMutator', () => {
     expect((refusal as McpError).code).toBe(ErrorCode.MethodNotFound);
     expect((refusal as McpError).message).toBe((unknown as McpError).message.replace('no_such_tool', 'confluence_get_page'));
     expect(calls).toEqual([]);
+  });
+
+  it('builds the listing once per app, though stateless HTTP makes a server per request', async () => {
+    const mutator = policyServerMutator(onlyComments);
+    const listings: string[] = [];
+    const first = await serverWith(onlyComments, mutator, listings);
+    const second = await serverWith(onlyComments, mutator, listings);
+    expect((await first.client.listTools()).tools.map((t) => t.name)).toEqual(['confluence_get_comments']);
+    expect((await second.client.listTools()).tools.map((t) => t.name)).toEqual(['confluence_get_comments']);
+    expect(listings).toEqual(['built']);
   });
 
   it('lets allowed tools run', async () => {

@@ -19,14 +19,33 @@ type PolicyOf = (auth?: AuthInfo) => ToolPolicy;
  */
 export function policyServerMutator(localPolicy: ToolPolicy): (server: McpServer) => McpServer {
   const policyOf: PolicyOf = (auth) => callerFromAuthInfo(auth)?.policy ?? localPolicy;
+  const catalog = new ListingCache();
   return (server) =>
     wrapRequestHandlers(
       server,
       new Map<unknown, HandlerWrapper>([
-        [ListToolsRequestSchema, (handler: RequestHandler) => filterList(handler, policyOf)],
+        [ListToolsRequestSchema, (handler: RequestHandler) => filterList(handler, catalog, policyOf)],
         [CallToolRequestSchema, (handler: RequestHandler) => guardCall(handler, policyOf)],
       ]),
     );
+}
+
+/**
+ * mcp-nest rebuilds the full listing (zod → JSON Schema for every tool) on each
+ * `tools/list`, and in stateless mode every request has a fresh server. The
+ * listing is the same for every caller — who sees what is decided here, by
+ * policy, not by mcp-nest scopes or tool guards — so it is built once per app.
+ */
+class ListingCache {
+  private listing?: Promise<ListResult>;
+
+  get(build: () => Promise<ListResult>): Promise<ListResult> {
+    if (!this.listing) {
+      this.listing = build();
+      this.listing.catch(() => (this.listing = undefined));
+    }
+    return this.listing;
+  }
 }
 
 function allowed(policy: ToolPolicy, name: string): boolean {
@@ -34,9 +53,9 @@ function allowed(policy: ToolPolicy, name: string): boolean {
   return traits !== undefined && policy.allowsTool(traits);
 }
 
-function filterList(handler: RequestHandler, policyOf: PolicyOf): RequestHandler {
+function filterList(handler: RequestHandler, catalog: ListingCache, policyOf: PolicyOf): RequestHandler {
   return async (request, extra) => {
-    const result = (await handler(request, extra)) as ListResult;
+    const result = await catalog.get(async () => (await handler(request, extra)) as ListResult);
     const policy = policyOf(extra.authInfo);
     return { ...result, tools: result.tools.filter((tool) => allowed(policy, tool.name)).map(withoutOAuthSchemes) };
   };
