@@ -62,7 +62,7 @@ export class MarkdownRenderer {
       }
     }
     out.push(this.paragraph(run));
-    return out.filter((block) => block.trim() !== '');
+    return separateAdjacentLists(out.filter((block) => block.trim() !== ''));
   }
 
   /** Renders a table cell's content as one line, blocks separated by `<br>`. */
@@ -199,4 +199,27 @@ function isHidden(element: Element): boolean {
 function renderMath(element: Element, run: InlineBuffer): void {
   const tex = findDescendant(element, (node) => node.name === 'annotation' && attr(node, 'encoding') === 'application/x-tex');
   run.text(tex ? `$${textContent(tex).trim()}$` : textContent(element), escapeMarkdownText);
+}
+
+const BULLET_ITEM = /^[-*+] /;
+const ORDERED_ITEM = /^\d+[.)] /;
+
+function listKind(block: string): 'bullet' | 'ordered' | undefined {
+  if (BULLET_ITEM.test(block)) return 'bullet';
+  return ORDERED_ITEM.test(block) ? 'ordered' : undefined;
+}
+
+/**
+ * Two lists of the same kind in a row would read back as one list in markdown;
+ * an empty HTML comment between them keeps them apart, as they are in the page.
+ */
+function separateAdjacentLists(blocks: string[]): string[] {
+  const out: string[] = [];
+  for (const block of blocks) {
+    const previous = out[out.length - 1];
+    const kind = listKind(block);
+    if (previous !== undefined && kind !== undefined && listKind(previous) === kind) out.push('<!-- -->');
+    out.push(block);
+  }
+  return out;
 }

@@ -7,6 +7,14 @@ import { parseStorage, textContent } from './storage-parser';
 
 const md = (storage: string): string => storageToMarkdown(storage);
 
+describe('adjacent lists', () => {
+  it('keeps two lists of the same kind apart, and leaves different kinds alone', () => {
+    expect(storageToMarkdown('<ul><li>a</li></ul><ul><li>b</li></ul>')).toBe('- a\n\n<!-- -->\n\n- b');
+    expect(storageToMarkdown('<ol><li>a</li></ol><ol><li>b</li></ol>')).toBe('1. a\n\n<!-- -->\n\n1. b');
+    expect(storageToMarkdown('<ul><li>a</li></ul><ol><li>b</li></ol>')).toBe('- a\n\n1. b');
+  });
+});
+
 describe('storageToMarkdown', () => {
   describe('text blocks', () => {
     it('writes headings h1–h6 and paragraphs separated by one blank line', () => {
