@@ -100,6 +100,9 @@ describe('tool interceptor mechanism', () => {
       expect(delta('probe_throws', 'thrown')).toBe(1);
       expect(sampleValue(metricsAfter, 'mcp_tool_duration_seconds_count', { tool: 'probe_ok' })).toBeGreaterThan(0);
 
+      const unknown = await client.callTool({ name: 'no_such_tool', arguments: {} }).catch((e: unknown) => e);
+      expect((unknown as Error).message).toBe('MCP error -32601: MCP error -32601: Unknown tool: no_such_tool');
+
       const journal = moduleRef.get(CallJournal).entries;
       expect(journal).toEqual(expect.arrayContaining(['before probe_ok {"n":7}', 'after probe_ok', 'before probe_throws {}']));
       expect(journal).not.toContain('after probe_throws');

@@ -18,8 +18,6 @@ export interface Caller {
 export interface CallerRequest {
   caller?: Caller;
   auth?: AuthInfo;
-  headers?: Record<string, string | string[] | undefined>;
-  id?: string | number;
 }
 
 /** Packs a caller into the SDK's AuthInfo so MCP request handlers (tools/list, tools/call) can see it. */

@@ -44,9 +44,8 @@ function sentence(message: string, next: string): string {
   return `${/[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`} ${next}`;
 }
 
-/** Tool arguments reach interceptors parsed: a page is a `PageRef`, or a plain id in older shapes. */
+/** Tool arguments reach interceptors parsed, so a page is a `PageRef`. */
 function pageIdOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
   const id = (value as { id?: unknown } | undefined)?.id;
   return typeof id === 'string' ? id : undefined;
 }

@@ -144,8 +144,7 @@ function pageMetadata(page: Page): Omit<GetPageOutput, 'format' | 'body' | 'body
   };
 }
 
-/** Maps a domain page summary to the public output shape. */
-export function toSummary(page: PageSummary): z.infer<typeof pageSummary> {
+function toSummary(page: PageSummary): z.infer<typeof pageSummary> {
   return {
     id: page.id,
     title: page.title,

@@ -2,7 +2,7 @@
 export class ToolFailure extends Error {
   constructor(
     message: string,
-    readonly kind: 'invalid_input' | 'policy' | 'not_found' = 'invalid_input',
+    readonly kind: 'invalid_input' | 'policy' = 'invalid_input',
   ) {
     super(message);
   }

@@ -1,4 +1,6 @@
-import { booleanInput, limitInput, pageIdInput, parsePageId, parsePageRef, spaceKeyInput, wordInput } from './tool-inputs';
+import { booleanInput, limitInput, pageIdInput, parsePageRef, spaceKeyInput, wordInput } from './tool-inputs';
+
+const parsePageId = (value: string | number) => parsePageRef(value)?.id;
 
 describe('parsePageId', () => {
   it.each([

@@ -29,11 +29,6 @@ export function parsePageRef(value: string | number): PageRef | undefined {
   return undefined;
 }
 
-/** Just the id of `parsePageRef`. */
-export function parsePageId(value: string | number): string | undefined {
-  return parsePageRef(value)?.id;
-}
-
 function originOf(url: string): string | undefined {
   try {
     return new URL(url).origin;
@@ -55,7 +50,7 @@ function pageRefInput(expected: string) {
 
 export const pageIdInput = pageRefInput(PAGE_ID_EXPECTED).describe('Page id (digits) or the page URL');
 
-export const SPACE_KEY_PATTERN = /^~?[A-Za-z0-9_]{1,255}$/;
+const SPACE_KEY_PATTERN = /^~?[A-Za-z0-9_]{1,255}$/;
 
 export const spaceKeyInput = z
   .string()

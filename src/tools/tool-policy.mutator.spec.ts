@@ -45,7 +45,8 @@ describe('policyServerMutator', () => {
     const unknown = await client.callTool({ name: 'no_such_tool', arguments: {} }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(McpError);
     expect((refusal as McpError).code).toBe(ErrorCode.MethodNotFound);
-    expect((refusal as McpError).message).toBe((unknown as McpError).message.replace('no_such_tool', 'confluence_get_page'));
+    expect((refusal as McpError).message).toBe('MCP error -32601: MCP error -32601: Unknown tool: confluence_get_page');
+    expect((unknown as McpError).message).toBe('MCP error -32601: MCP error -32601: Unknown tool: no_such_tool');
     expect(calls).toEqual([]);
   });
 

@@ -63,7 +63,7 @@ export function renderAdfExtension(extension: Element, renderer: MarkdownRendere
 }
 
 /** `[TITLE (Colour)]` — the compact text of a status lozenge. */
-export function statusText(macro: StorageMacro): string {
+function statusText(macro: StorageMacro): string {
   const title = macroParam(macro, 'title') ?? '';
   const details = [macroParam(macro, 'colour') ?? macroParam(macro, 'color'), macroParam(macro, 'subtle') === 'true' ? 'subtle' : undefined];
   const suffix = details.filter((part): part is string => Boolean(part)).join(', ');
