@@ -145,9 +145,90 @@ export interface CallOptions {
   retries?: number;
 }
 
+export interface CreatePageRequest {
+  spaceKey: string;
+  title: string;
+  /** Storage-format XHTML of the new body. */
+  storage: string;
+  parentId?: string;
+}
+
+/** The outcome of a write; `recovered` is true when the response was lost and the result was confirmed by reading back. */
+export interface WrittenPage {
+  id: string;
+  title: string;
+  spaceKey: string;
+  version: number;
+  url: string;
+  recovered?: boolean;
+}
+
+export interface UpdatePageRequest {
+  pageId: string;
+  /** The version the caller read; Confluence refuses the write (409) when the page has moved on. */
+  baseVersion: number;
+  title: string;
+  storage: string;
+  /** Moves the page under this parent in the same write. */
+  parentId?: string;
+  minorEdit?: boolean;
+  message?: string;
+}
+
+export type MovePosition = 'append' | 'before' | 'after';
+
+export interface MovePageRequest {
+  pageId: string;
+  /** `append`: becomes the last child of `targetId`; `before`/`after`: a sibling of `targetId`. */
+  position: MovePosition;
+  /** A page id; for a move to the top of another space use `targetSpaceKey` instead. */
+  targetId?: string;
+  targetSpaceKey?: string;
+}
+
+export interface AddCommentRequest {
+  pageId: string;
+  storage: string;
+  parentCommentId?: string;
+}
+
+export interface UploadAttachmentRequest {
+  pageId: string;
+  filename: string;
+  content: Buffer;
+  mediaType: string;
+  comment?: string;
+}
+
+/** One attachment with where it lives, so policy can check its space before anything is read. */
+export interface AttachmentDetails extends Attachment {
+  pageId?: string;
+  spaceKey?: string;
+}
+
+export interface DownloadedAttachment {
+  attachment: AttachmentDetails;
+  content: Buffer;
+}
+
+/** One historical version of a page. */
+export interface PageVersion {
+  number: number;
+  author?: ConfluenceUser;
+  createdAt?: string;
+  message?: string;
+  minorEdit: boolean;
+}
+
+/** A comment's container, so a reply or read by comment id can be checked against space policy. */
+export interface CommentDetails extends Comment {
+  pageId?: string;
+  spaceKey?: string;
+}
+
 /**
- * The read operations the tools need, implemented once per deployment
- * (Cloud: v2 where it is better, v1 for CQL and single-page reads; Data Center: v1).
+ * The operations the tools need, implemented once per deployment
+ * (Cloud: v2 where it is better, v1 for CQL, single-page reads and writes; Data Center: v1).
  */
 export interface ConfluenceApi {
   search(req: SearchRequest, opts?: CallOptions): Promise<Paged<SearchHit>>;
@@ -161,4 +242,26 @@ export interface ConfluenceApi {
   listLabels(pageId: string, opts?: CallOptions): Promise<Label[]>;
   /** Cheap authenticated call used by the readiness probe. */
   currentUser(opts?: CallOptions): Promise<ConfluenceUser>;
+
+  /** Creates a page; a lost response is resolved by looking the page up, never by blindly re-sending. */
+  createPage(req: CreatePageRequest, opts?: CallOptions): Promise<WrittenPage>;
+  /** Writes version `baseVersion + 1`; a page that moved on is a ConfluenceConflictError with the current version, author and time. */
+  updatePage(req: UpdatePageRequest, opts?: CallOptions): Promise<WrittenPage>;
+  /** Moves the page to the trash (never purges). */
+  trashPage(pageId: string, opts?: CallOptions): Promise<void>;
+  /** How many pages sit below this one, for a delete's dry run. */
+  countDescendants(pageId: string, opts?: CallOptions): Promise<number>;
+  movePage(req: MovePageRequest, opts?: CallOptions): Promise<WrittenPage>;
+  addComment(req: AddCommentRequest, opts?: CallOptions): Promise<CommentDetails>;
+  getComment(commentId: string, opts?: CallOptions): Promise<CommentDetails>;
+  addLabels(pageId: string, labels: string[], opts?: CallOptions): Promise<Label[]>;
+  removeLabel(pageId: string, label: string, opts?: CallOptions): Promise<void>;
+  /** Uploads a file; an existing file name becomes a new version of that attachment. */
+  uploadAttachment(req: UploadAttachmentRequest, opts?: CallOptions): Promise<AttachmentDetails>;
+  getAttachment(attachmentId: string, opts?: CallOptions): Promise<AttachmentDetails>;
+  /** Streams the content, refusing (before buffering past it) anything larger than `maxBytes`. */
+  downloadAttachment(attachmentId: string, maxBytes: number, opts?: CallOptions): Promise<DownloadedAttachment>;
+  listPageVersions(pageId: string, req: PageRequest, opts?: CallOptions): Promise<Paged<PageVersion>>;
+  /** The page as it was at `version` (storage body included). */
+  getPageVersion(pageId: string, version: number, opts?: CallOptions): Promise<Page>;
 }
