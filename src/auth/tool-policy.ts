@@ -1,3 +1,5 @@
+const KINDS: ReadonlySet<string> = new Set(['read', 'write']);
+
 /** What a tool is, as far as policy cares: its name, whether it writes, and the toolsets it belongs to. */
 export interface ToolTraits {
   name: string;
@@ -33,8 +35,21 @@ export class ToolPolicy {
   allowsTool(tool: ToolTraits): boolean {
     if (this.rules.readOnly && !tool.readOnly) return false;
     if (this.rules.tools !== 'all' && !this.rules.tools.has(tool.name)) return false;
+    return this.allowsToolsets(tool);
+  }
+
+  /**
+   * Toolsets combine as two filters: the kinds (`read`, `write`) and the families (`pages`, `comments`, …).
+   * `read,pages` means the read tools of the pages family; a dimension with nothing listed does not filter.
+   */
+  private allowsToolsets(tool: ToolTraits): boolean {
     const sets = this.rules.toolsets;
-    return sets === 'all' || tool.toolsets.some((set) => sets.has(set));
+    if (sets === 'all') return true;
+    const listed = [...sets];
+    const kinds = listed.filter((set) => KINDS.has(set));
+    const families = listed.filter((set) => !KINDS.has(set));
+    const matches = (wanted: string[]) => wanted.length === 0 || tool.toolsets.some((set) => wanted.includes(set));
+    return matches(kinds) && matches(families);
   }
 
   allowsSpace(spaceKey: string | undefined): boolean {

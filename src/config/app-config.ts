@@ -10,6 +10,10 @@ export interface McpSettings {
   allowedOrigins: string[];
   /** Host names `/mcp` answers to (DNS-rebinding protection); undefined = any. */
   allowedHosts?: string[];
+  /** Tool names this deployment offers (MCP_ENABLED_TOOLS); undefined = all. */
+  enabledTools?: string[];
+  /** Toolsets this deployment offers (MCP_TOOLSETS); undefined = all. */
+  toolsets?: string[];
 }
 
 /** Settings of the Confluence client: limits on every outbound request. */
@@ -20,6 +24,10 @@ export interface ConfluenceSettings {
   timeoutMs: number;
   maxRetries: number;
   readOnly: boolean;
+  /** Space keys every caller is confined to (CONFLUENCE_SPACES); undefined = all spaces. */
+  spaces?: string[];
+  /** Largest attachment uploaded or downloaded, in bytes (ATTACHMENT_MAX_BYTES). */
+  attachmentMaxBytes: number;
 }
 
 export interface LogSettings {
@@ -46,6 +54,8 @@ export class AppConfig {
         port: env.MCP_PORT,
         allowedOrigins: env.MCP_ALLOWED_ORIGINS ?? [],
         allowedHosts: env.MCP_ALLOWED_HOSTS ?? defaultAllowedHosts(env.MCP_HOST),
+        enabledTools: env.MCP_ENABLED_TOOLS,
+        toolsets: env.MCP_TOOLSETS,
       },
       {
         connection: defaultConnection(env),
@@ -53,6 +63,8 @@ export class AppConfig {
         timeoutMs: env.CONFLUENCE_TIMEOUT_MS,
         maxRetries: env.CONFLUENCE_MAX_RETRIES,
         readOnly: env.CONFLUENCE_READ_ONLY,
+        spaces: env.CONFLUENCE_SPACES,
+        attachmentMaxBytes: env.ATTACHMENT_MAX_BYTES,
       },
       { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
     );

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
+import { TOOLSETS, toolNames } from '../tools/tool-catalog';
 import {
   IsBoolean,
   IsIn,
@@ -27,6 +28,16 @@ const toList = ({ value }: { value: unknown }) => {
     .map((item) => item.trim().toLowerCase())
     .filter((item) => item.length > 0);
   return items.length > 0 ? items : undefined;
+};
+/** Space keys: comma-separated, trimmed; global keys upper-cased as Confluence stores them, personal (`~user`) keys kept. */
+const toSpaceKeys = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const keys = value
+    .split(',')
+    .map((key) => key.trim())
+    .filter((key) => key.length > 0)
+    .map((key) => (key.startsWith('~') ? key : key.toUpperCase()));
+  return keys.length > 0 ? [...new Set(keys)] : undefined;
 };
 const toBoolean = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
@@ -127,6 +138,28 @@ export class Environment {
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   CONFLUENCE_READ_ONLY = false;
+
+  @Transform(toSpaceKeys)
+  @IsOptional()
+  @Matches(/^(~[\w.@+-]+|[A-Z0-9_]{1,255})$/, { each: true, message: 'must be a comma-separated list of space keys such as ENG,DOCS' })
+  CONFLUENCE_SPACES?: string[];
+
+  @Transform(toList)
+  @IsOptional()
+  @IsIn(toolNames(), { each: true, message: `must be a comma-separated list of tool names from: ${toolNames().join(', ')}` })
+  MCP_ENABLED_TOOLS?: string[];
+
+  @Transform(toList)
+  @IsOptional()
+  @IsIn(TOOLSETS, { each: true, message: `must be a comma-separated list of toolsets from: ${TOOLSETS.join(', ')}` })
+  MCP_TOOLSETS?: string[];
+
+  @Transform(emptyToUndefined)
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1)
+  @Max(512 * 1024 * 1024)
+  ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 }
 
 /** Thrown when the environment is unusable; `problems` holds one line per variable. */
