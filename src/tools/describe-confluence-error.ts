@@ -1,4 +1,4 @@
-import { ConfluenceError, ConfluenceRateLimitedError } from '../confluence/confluence.errors';
+import { ConfluenceConflictError, ConfluenceError, ConfluenceRateLimitedError } from '../confluence/confluence.errors';
 
 /** What a model should do next for each kind of Confluence failure. */
 const NEXT_STEP: Record<ConfluenceError['kind'], string> = {
@@ -18,6 +18,7 @@ const NEXT_STEP: Record<ConfluenceError['kind'], string> = {
  */
 export function describeConfluenceError(error: ConfluenceError, args: Record<string, unknown> = {}): string {
   if (error.kind === 'not_found') return notFound(args) ?? sentence(error.message, NEXT_STEP.not_found);
+  if (error instanceof ConfluenceConflictError) return conflict(error);
   const retry =
     error instanceof ConfluenceRateLimitedError && error.retryAfterMs !== undefined
       ? ` Retry after ${Math.ceil(error.retryAfterMs / 1000)} s.`
@@ -37,6 +38,26 @@ function notFound(args: Record<string, unknown>): string | undefined {
     return `Space ${args.space_key} was not found, or the configured account cannot see it. List the available spaces with confluence_list_spaces.`;
   }
   return undefined;
+}
+
+/**
+ * A conflict says what the caller needs to recover without losing work: the page's current
+ * version, who changed it and when — or, for a create, the page that already has the title.
+ */
+function conflict(error: ConfluenceConflictError): string {
+  const details = error.details ?? {};
+  if (details.existingPageId !== undefined) {
+    return sentence(error.message, `Update page ${details.existingPageId} with confluence_update_page, or pick another title.`);
+  }
+  const version = details.currentVersion ?? error.currentVersion;
+  if (version === undefined) return sentence(error.message, NEXT_STEP.conflict);
+  const who = details.updatedBy ? ` by ${details.updatedBy}` : '';
+  const when = details.updatedAt ? ` at ${details.updatedAt}` : '';
+  return sentence(
+    error.message,
+    `The page is now at version ${version} (last changed${who}${when}). Nothing was written. Read it again with ` +
+      `confluence_get_page, re-apply your change, and send version ${version}.`,
+  );
 }
 
 function sentence(message: string, next: string): string {

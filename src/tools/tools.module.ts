@@ -9,7 +9,12 @@ import { AttachmentsTools } from './attachments.tools';
 import { CommentsTools } from './comments.tools';
 import { ConfluenceAccess } from './confluence-access';
 import { DisconnectSignals } from './disconnect-signals';
+import { CommentWritesTools } from './comment-writes.tools';
+import { HistoryTools } from './history.tools';
+import { LabelWritesTools } from './label-writes.tools';
 import { LabelsTools } from './labels.tools';
+import { PageEditsTools } from './page-edits.tools';
+import { PageMovesTools } from './page-moves.tools';
 import { PageTreeTools } from './page-tree.tools';
 import { PagesTools } from './pages.tools';
 import { SearchTools } from './search.tools';
@@ -18,7 +23,20 @@ import { ToolErrorsInterceptor } from './tool-errors.interceptor';
 import { TOOL_INTERCEPTORS } from './tool-interceptors.constants';
 import { ToolInvocationExplorer } from './tool-invocation.explorer';
 
-const TOOLS = [SearchTools, PagesTools, PageTreeTools, SpacesTools, CommentsTools, AttachmentsTools, LabelsTools];
+const TOOLS = [
+  SearchTools,
+  PagesTools,
+  PageTreeTools,
+  SpacesTools,
+  CommentsTools,
+  AttachmentsTools,
+  LabelsTools,
+  HistoryTools,
+  PageEditsTools,
+  PageMovesTools,
+  CommentWritesTools,
+  LabelWritesTools,
+];
 
 const PROVIDERS: Provider[] = [
   ...TOOLS,

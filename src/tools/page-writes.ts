@@ -1,0 +1,68 @@
+import { ConfluenceConflictError } from '../confluence/confluence.errors';
+import { Page, WrittenPage } from '../confluence/confluence.types';
+import { CallScope, ConfluenceAccess } from './confluence-access';
+import { PageRef } from './tool-inputs';
+
+/** Output of a page write, shared by create, update and section update. */
+export interface PageWriteOutput extends Record<string, unknown> {
+  id: string;
+  title: string;
+  space_key: string;
+  version: number;
+  url: string;
+  dry_run: boolean;
+  recovered?: boolean;
+  diff?: string;
+  storage?: string;
+}
+
+/**
+ * Reads the page a write targets and checks it against the caller's policy and
+ * the version the caller read, so a stale write is refused before anything is sent.
+ */
+export async function allowedPage(
+  access: ConfluenceAccess,
+  scope: CallScope,
+  ref: PageRef,
+  expectedVersion: number | undefined,
+): Promise<Page> {
+  const page = await scope.api.getPage(access.pageId(scope, ref), { signal: scope.signal });
+  access.assertSpaceAllowed(scope, page.spaceKey, `Page ${page.id}`);
+  if (expectedVersion !== undefined && page.version !== expectedVersion) throw staleVersion(page, expectedVersion);
+  return page;
+}
+
+/** The same conflict Confluence reports for a stale write, with who changed the page and when. */
+export function staleVersion(page: Page, expectedVersion: number): ConfluenceConflictError {
+  const message = `Page ${page.id} is at version ${page.version}, not version ${expectedVersion} that you read`;
+  return new ConfluenceConflictError(message, 409, page.version, {
+    currentVersion: page.version,
+    updatedBy: page.author?.displayName,
+    updatedAt: page.updatedAt,
+  });
+}
+
+/** Checks a page named as a new parent or move target: it must exist and sit in an allowed space. */
+export async function allowedTargetPage(access: ConfluenceAccess, scope: CallScope, ref: PageRef, role: string): Promise<Page> {
+  const page = await scope.api.getPage(access.pageId(scope, ref), { signal: scope.signal });
+  access.assertSpaceAllowed(scope, page.spaceKey, `The ${role} page ${page.id}`);
+  return page;
+}
+
+export function writtenOutput(page: WrittenPage): PageWriteOutput {
+  return {
+    id: page.id,
+    title: page.title,
+    space_key: page.spaceKey,
+    version: page.version,
+    url: page.url,
+    dry_run: false,
+    ...(page.recovered ? { recovered: true } : {}),
+  };
+}
+
+/** One line saying what was written, and a note when a lost response was confirmed by reading back. */
+export function writtenText(verb: string, output: PageWriteOutput): string {
+  const recovered = output.recovered ? ' (the response was lost; the write was confirmed by reading the page back)' : '';
+  return `${verb} "${output.title}" (id ${output.id}, space ${output.space_key}) — now version ${output.version}${recovered}.\n${output.url}`;
+}
