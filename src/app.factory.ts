@@ -4,7 +4,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { StderrConsoleLogger } from './common/stderr-console.logger';
+import { rejectDeepJson } from './common/json-depth';
 import { AppConfig } from './config/app-config';
+import { bodyErrorHandler } from './http/body-errors';
+import { corsOptions } from './http/cors-options';
+import { securityHeaders } from './http/security-headers';
+import { httpsOptions } from './http/tls-options';
 
 /**
  * Start-up options for both transports: logs are buffered until pino is attached,
@@ -15,11 +20,24 @@ function startupOptions(): NestApplicationOptions {
   return { bufferLogs: true, abortOnError: false, logger: new StderrConsoleLogger() };
 }
 
-/** Builds the HTTP service (Streamable HTTP at /mcp, health, metrics); the caller decides when to listen. */
+/**
+ * Builds the HTTP service (Streamable HTTP at /mcp, health, metrics); the caller decides when to listen.
+ * Every response passes the security headers first, then CORS (when configured), then the body limit
+ * (MCP_MAX_BODY_BYTES, answered with a JSON 413), over HTTPS when TLS files are configured.
+ */
 export async function createHttpApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), startupOptions());
-  app.useLogger(app.get(Logger));
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    ...startupOptions(),
+    bodyParser: false,
+    httpsOptions: httpsOptions(config.http),
+  });
   app.disable('x-powered-by');
+  app.use(...securityHeaders(config.http));
+  const cors = corsOptions(config.http);
+  if (cors) app.enableCors(cors);
+  app.useBodyParser('json', { limit: config.http.maxBodyBytes, verify: rejectDeepJson() });
+  app.use(bodyErrorHandler(config.http.maxBodyBytes));
+  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   return app;
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { McpModule, McpTransportType } from '@rekog/mcp-nest';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { policyFromConfig } from './auth/policy-from-config';
 import { loggerOptions } from './common/logger.options';
@@ -9,12 +10,16 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { ConfluenceModule } from './confluence/confluence.module';
 import { HealthModule } from './health/health.module';
+import { HttpEdgeModule } from './http/http-edge.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { CancellationScope } from './common/cancellation-scope';
 import { RejectedToolCalls } from './common/rejected-tool-calls';
 import { ToolCallHooks, ToolCallHooksModule } from './common/tool-call-hooks.module';
 import { toolServerMutator } from './tools/tool-server.mutator';
 import { ToolsModule } from './tools/tools.module';
+import { ResourcesModule } from './resources/resources.module';
 import { MCP_PATH, SERVER_NAME, SERVER_VERSION } from './server-info';
 
 /**
@@ -35,7 +40,10 @@ export class AppModule {
         ConfluenceModule,
         ToolCallHooksModule.forRoot(hooks),
         ToolsModule,
+        AuditModule,
+        ResourcesModule,
         HealthModule,
+        ...(config.mcp.transport === 'http' ? [HttpEdgeModule, RateLimitModule.forRoot(config)] : []),
         McpModule.forRoot({
           name: SERVER_NAME,
           version: SERVER_VERSION,
@@ -44,7 +52,8 @@ export class AppModule {
           transport: config.mcp.transport === 'stdio' ? McpTransportType.STDIO : McpTransportType.STREAMABLE_HTTP,
           mcpEndpoint: MCP_PATH,
           streamableHttp: { statelessMode: true, enableJsonResponse: true, sessionIdGenerator: undefined },
-          guards: config.mcp.transport === 'http' ? [ApiKeyGuard] : [],
+          // In this order: the rate limit counts against the caller the API-key guard resolved.
+          guards: config.mcp.transport === 'http' ? [ApiKeyGuard, RateLimitGuard] : [],
           serverMutator: toolServerMutator(hooks, policyFromConfig(config)),
           logging: { level: ['error', 'warn'] },
         }),

@@ -235,6 +235,18 @@ describe('ConfluenceApi implementations over HTTP', () => {
     await retrying.onModuleDestroy();
   });
 
+  it('discards downloaded bytes that do not add up to the size Confluence lists for the attachment', async () => {
+    routes.set('/confluence/rest/api/content/att9', () => ({
+      id: 'att9', type: 'attachment', title: 'a.txt', version: { number: 1 }, extensions: { fileSize: 100, mediaType: 'text/plain' },
+      container: { id: '5', type: 'page' }, _links: { download: '/download/attachments/5/a.txt?version=1' },
+    }));
+    routes.set('/confluence/download/attachments/5/a.txt', () => 'abc');
+    const error = await factory.forConnection(dataCenter()).downloadAttachment('att9', 1_000).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceUnavailableError);
+    expect((error as Error).message).toBe('Confluence sent 5 bytes for attachment att9, which is listed as 100 bytes; the download was discarded.');
+    expect(seen).toEqual(['/confluence/rest/api/content/att9?expand=version%2Ccontainer%2Cspace', '/confluence/download/attachments/5/a.txt?version=1']);
+  });
+
   it('refuses page ids that would change the request path', async () => {
     await expect(factory.forConnection(dataCenter()).getPage('../space')).rejects.toBeInstanceOf(ConfluenceInvalidRequestError);
     expect(seen).toEqual([]);

@@ -11,6 +11,8 @@ import {
   ConfluenceUnavailableError,
 } from '../src/confluence/confluence.errors';
 import { ConfluenceConnection } from '../src/confluence/confluence.types';
+import { ConfluenceDownloadTooLargeError } from '../src/confluence/download-too-large.error';
+import { FormData } from 'undici';
 
 jest.setTimeout(20_000);
 
@@ -342,5 +344,141 @@ describe('ConfluenceHttpClient against a real HTTP server', () => {
     expect(error).toMatchObject({ reason: 'network', requestSent: false, message: 'Confluence could not be reached (ECONNREFUSED).' });
     expect((error as Error).cause).toMatchObject({ code: 'ECONNREFUSED' });
     expect(metrics.statuses()).toEqual(['network', 'network', 'network']);
+  });
+
+  it('sends a multipart form streamed by undici with its own boundary and the given headers, and never re-sends it after a 503', async () => {
+    handler = (_req, res) => json(res, 503, {});
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('hello bytes')], { type: 'text/plain' }), 'hello.txt');
+    form.append('minorEdit', 'true');
+    const error = await client
+      .request(connection, { method: 'POST', path: '/rest/api/content/1/child/attachment', form, headers: { 'X-Atlassian-Token': 'no-check' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceUnavailableError);
+    expect(seen).toHaveLength(1);
+    const [request] = seen;
+    const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(String(request.headers['content-type']))?.[1];
+    expect(boundary).toBeDefined();
+    expect(request.headers['x-atlassian-token']).toBe('no-check');
+    expect(request.body).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="hello.txt"\r\nContent-Type: text/plain\r\n\r\nhello bytes\r\n`);
+    expect(request.body).toContain('name="minorEdit"\r\n\r\ntrue\r\n');
+  });
+
+  it('reports a write whose socket was cut after sending as unavailable with requestSent, sent once', async () => {
+    handler = (req) => req.socket.destroy();
+    const error = await client
+      .request(connection, { method: 'PUT', path: '/rest/api/content/1', body: { version: { number: 2 } } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceUnavailableError);
+    expect(error).toMatchObject({ reason: 'network', requestSent: true });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('downloads bytes on the same site, retries the GET on a 503, and takes an HTML attachment for what it is', async () => {
+    const html = Buffer.from('<html><body>an attached page</body></html>');
+    handler = (_req, res, attempt) => {
+      if (attempt === 1) return json(res, 503, {});
+      res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(html.length) });
+      res.end(html);
+    };
+    const response = await client.download(connection, { link: '/download/attachments/1/page.html?version=2', maxBytes: 1_000 });
+    expect(response.body.equals(html)).toBe(true);
+    expect(seen.map((request) => request.url)).toEqual([
+      '/confluence/download/attachments/1/page.html?version=2',
+      '/confluence/download/attachments/1/page.html?version=2',
+    ]);
+    expect(seen[1].headers.accept).toBe('*/*');
+    expect(metrics.statuses()).toEqual([503, 200]);
+  });
+
+  it('refuses a download whose Content-Length is over the cap without reading the body, and does not retry', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': '5000' });
+      res.end(Buffer.alloc(5000));
+    };
+    const error = await client.download(connection, { link: '/download/attachments/1/big.pdf', maxBytes: 4999 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceDownloadTooLargeError);
+    expect(error).toMatchObject({ kind: 'invalid_request', limitBytes: 4999, sizeBytes: 5000 });
+    expect((error as Error).message).toBe('The file is 5000 bytes, over the limit of 4999 bytes; it was not downloaded.');
+    expect(seen).toHaveLength(1);
+    expect(metrics.statuses()).toEqual([200]);
+  });
+
+  it('stops a download without Content-Length as soon as the stream passes the cap', async () => {
+    const total = 64 * 1024 * 1024;
+    let written = 0;
+    let closed!: () => void;
+    const serverDone = new Promise<void>((resolve) => (closed = resolve));
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      const chunk = Buffer.alloc(64 * 1024, 1);
+      const pump = (): void => {
+        while (written < total && !res.destroyed) {
+          written += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.on('close', closed);
+      pump();
+    };
+    const error = await client.download(connection, { link: '/download/attachments/1/endless.bin', maxBytes: 1024 * 1024 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceDownloadTooLargeError);
+    expect(error).toMatchObject({ limitBytes: 1024 * 1024, sizeBytes: undefined, message: 'The download passed the limit of 1048576 bytes and was stopped.' });
+    await serverDone;
+    expect(written).toBeLessThan(total / 4);
+  });
+
+  it('never follows a download link to another site, and reports a redirect as misconfiguration', async () => {
+    handler = (_req, res) => {
+      res.writeHead(302, { location: 'https://sso.example.com/login' });
+      res.end();
+    };
+    await expect(client.download(connection, { link: 'https://evil.example.com/download/x', maxBytes: 10 })).rejects.toBeInstanceOf(
+      ConfluenceInvalidRequestError,
+    );
+    expect(seen).toEqual([]);
+    const error = await client.download(connection, { link: `${connection.baseUrl}/download/attachments/1/a.txt`, maxBytes: 10 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceAuthenticationError);
+    expect((error as Error).message).toContain('https://sso.example.com');
+    expect(seen.map((request) => request.url)).toEqual(['/confluence/download/attachments/1/a.txt']);
+  });
+
+  it('follows one redirect of a download to an allowed host, without credentials, and no further', async () => {
+    const media: Seen[] = [];
+    const mediaServer = createServer((req, res) => {
+      media.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: '', at: Date.now() });
+      if (req.url?.startsWith('/again')) {
+        res.writeHead(302, { location: `${connection.baseUrl}/elsewhere` });
+        return void res.end();
+      }
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': '4' });
+      res.end(Buffer.from([1, 2, 3, 4]));
+    });
+    await new Promise<void>((resolve) => mediaServer.listen(0, '127.0.0.1', resolve));
+    const mediaOrigin = `http://127.0.0.1:${(mediaServer.address() as AddressInfo).port}`;
+    try {
+      handler = (req, res) => {
+        res.writeHead(302, { location: `${mediaOrigin}${req.url?.includes('twice') ? '/again' : '/file/abc/binary?token=t1'}` });
+        res.end();
+      };
+      const link = '/rest/api/content/1/child/attachment/att2/download';
+      const response = await client.download(connection, { link, maxBytes: 10, redirectHosts: ['127.0.0.1'] });
+      expect([...response.body]).toEqual([1, 2, 3, 4]);
+      expect(seen[0].headers.authorization).toMatch(/^Basic /);
+      expect(media.map((request) => [request.url, request.headers.authorization])).toEqual([['/file/abc/binary?token=t1', undefined]]);
+      await expect(client.download(connection, { link, maxBytes: 10, redirectHosts: ['api.media.atlassian.com'] })).rejects.toBeInstanceOf(
+        ConfluenceAuthenticationError,
+      );
+      await expect(client.download(connection, { link, maxBytes: 10 })).rejects.toBeInstanceOf(ConfluenceAuthenticationError);
+      await expect(client.download(connection, { link: `${link}?twice`, maxBytes: 10, redirectHosts: ['127.0.0.1'] })).rejects.toBeInstanceOf(
+        ConfluenceAuthenticationError,
+      );
+      expect(media).toHaveLength(2);
+      expect(seen).toHaveLength(4);
+    } finally {
+      mediaServer.closeAllConnections();
+      await new Promise<void>((resolve) => mediaServer.close(() => resolve()));
+    }
   });
 });

@@ -1,19 +1,10 @@
 import { ConfluenceSandboxOptions } from './sandbox/confluence-sandbox';
+import { TOOL_CATALOG, toolTraits } from '../src/tools/tool-catalog';
 import { SEED } from './sandbox/seed';
 import { useSandboxApp } from './support/sandbox-app';
 import { Layout } from './support/test-config';
 import { callTool, dataOf, textOf } from './support/tool-calls';
 
-const READ_TOOLS = [
-  'confluence_search',
-  'confluence_get_page',
-  'confluence_list_spaces',
-  'confluence_list_pages',
-  'confluence_get_page_children',
-  'confluence_get_comments',
-  'confluence_get_attachments',
-  'confluence_get_labels',
-];
 
 const LAYOUTS: [string, Layout, ConfluenceSandboxOptions][] = [
   ['Cloud under /wiki', 'cloud', {}],
@@ -24,11 +15,14 @@ const LAYOUTS: [string, Layout, ConfluenceSandboxOptions][] = [
 describe.each(LAYOUTS)('read tools over Streamable HTTP (%s)', (_name, layout, options) => {
   const { sandbox, client } = useSandboxApp(layout, {}, options);
 
-  it('lists every read tool with schemas and read-only annotations', async () => {
+  it('lists every tool with schemas, and read-only annotations exactly on the read tools', async () => {
     const { tools } = await client().listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual([...READ_TOOLS].sort());
+    expect(tools.map((t) => t.name).sort()).toEqual(Object.values(TOOL_CATALOG).map((t) => t.name).sort());
     for (const tool of tools) {
-      expect(tool.annotations).toMatchObject({ readOnlyHint: true, openWorldHint: true });
+      const readOnly = toolTraits(tool.name)?.readOnly;
+      expect([tool.name, tool.annotations?.readOnlyHint]).toEqual([tool.name, readOnly]);
+      if (!readOnly) expect(typeof tool.annotations?.destructiveHint).toBe('boolean');
+      expect(tool.annotations).toMatchObject({ openWorldHint: true });
       expect(tool.outputSchema).toBeDefined();
       expect(tool).not.toHaveProperty('securitySchemes');
       expect(tool.description?.length).toBeGreaterThan(40);

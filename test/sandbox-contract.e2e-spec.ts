@@ -1,5 +1,5 @@
 import { ConfluenceSandbox } from './sandbox/confluence-sandbox';
-import { OpenApiValidator } from './sandbox/openapi-validator';
+import { HttpVerb, OpenApiValidator } from './sandbox/openapi-validator';
 import { RouteInfo } from './sandbox/sandbox-router';
 import { SEED } from './sandbox/seed';
 
@@ -18,6 +18,8 @@ const SAMPLES: Record<string, { params: Record<string, string>; query: string }>
   'v1 /space': { params: {}, query: 'expand=description,homepage' },
   'v1 /space/{spaceKey}': { params: { spaceKey: SEED.spaces.demo.key }, query: 'expand=description,homepage' },
   'v1 /user/current': { params: {}, query: '' },
+  'v1 /content/{id}/version': { params: { id: P.labelled.id }, query: 'limit=2' },
+  'experimental /content/{id}/version': { params: { id: P.labelled.id }, query: '' },
   'v2 /spaces': { params: {}, query: '' },
   'v2 /spaces/{id}': { params: { id: SEED.spaces.demo.id }, query: '' },
   'v2 /spaces/{id}/pages': { params: { id: SEED.spaces.demo.id }, query: 'body-format=storage' },
@@ -62,6 +64,9 @@ describe('Confluence sandbox contract', () => {
   const basic = `Basic ${Buffer.from(`${sandbox.credentials.username}:${sandbox.credentials.apiToken}`).toString('base64')}`;
   const bearer = `Bearer ${sandbox.credentials.personalToken}`;
   const apiRoutes = (): RouteInfo[] => sandbox.routes.filter((r) => r.family !== 'download');
+  /** GET routes whose spec answer is a 200 JSON body (the REST download endpoint answers with a redirect instead). */
+  const getRoutes = (): RouteInfo[] =>
+    apiRoutes().filter((r) => r.method === 'GET' && specFor(r).validator.responseStatuses(specFor(r).specPath, 'get').includes('200'));
   const specFor = (route: RouteInfo): { validator: OpenApiValidator; specPath: string } =>
     route.family === 'v2' ? { validator: v2, specPath: route.specPath ?? '' } : { validator: v1, specPath: `/wiki/rest/api${route.specPath ?? ''}` };
   const get = (url: string, authorization: string | null = basic): Promise<Response> =>
@@ -82,10 +87,10 @@ describe('Confluence sandbox contract', () => {
     expect(apiRoutes().length).toBeGreaterThanOrEqual(30);
   });
 
-  it('exposes only routes whose spec path exists in the official spec with GET, matching by template shape', () => {
+  it('exposes only routes whose spec path exists in the official spec with the same method, matching by template shape', () => {
     for (const route of apiRoutes()) {
       const { validator, specPath } = specFor(route);
-      const specShapes = validator.getPaths().map(shape);
+      const specShapes = validator.getPaths(route.method.toLowerCase() as HttpVerb).map(shape);
       expect({ route: route.path, inSpec: specShapes.includes(shape(specPath)) }).toEqual({ route: route.path, inSpec: true });
       const specSegments = (route.specPath ?? '').split('/');
       const routeSegments = route.template.split('/');
@@ -99,8 +104,8 @@ describe('Confluence sandbox contract', () => {
     expect(v2.validate('/pages/{id}/children', { results: [{ id: 5 }] })).not.toEqual([]);
   });
 
-  it('answers every route with a 200 body that validates against the spec response schema', async () => {
-    for (const route of apiRoutes()) {
+  it('answers every GET route with a 200 body that validates against the spec response schema', async () => {
+    for (const route of getRoutes()) {
       const authorization = route.layout === 'dc' ? bearer : basic;
       const { status, body } = await getJson(concreteUrl(sandbox, route), authorization);
       const { validator, specPath } = specFor(route);
@@ -239,9 +244,20 @@ describe('Confluence sandbox contract', () => {
     const inline = comments.body.results.find((c) => c.id === SEED.comments.inline.id);
     expect(inline?.extensions).toMatchObject({ location: 'inline', inlineProperties: { originalSelection: 'action items' } });
     const attachments = await getJson(`${sandbox.cloudUrl}/rest/api/content/${P.designAssets.id}/child/attachment?filename=architecture-diagram.png`);
-    const png = await get(`${sandbox.cloudUrl}${attachments.body.results[0]._links.download}`);
+    const webPath = await get(`${sandbox.cloudUrl}${attachments.body.results[0]._links.download}`);
+    expect(webPath.status).toBe(401);
+    expect(webPath.headers.get('www-authenticate')).toBe(`OAuth realm="${sandbox.cloudUrl}"`);
+    const attachmentId = attachments.body.results[0].id;
+    const rest = `${sandbox.cloudUrl}/rest/api/content/${P.designAssets.id}/child/attachment/${attachmentId}/download`;
+    const redirect = await fetch(rest, { headers: { authorization: basic }, redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    const location = redirect.headers.get('location') ?? '';
+    expect(location).toMatch(new RegExp(`^${sandbox.cloudUrl}/media/file/[^/]+/binary\\?token=`));
+    expect((await fetch(location, { headers: { authorization: basic } })).status).toBe(400);
+    const png = await fetch(location);
     expect(png.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect((await fetch(location)).status).toBe(401);
   });
 
   it('resets seed data, faults and the request log through the admin route', async () => {
@@ -328,5 +344,62 @@ describe('Confluence sandbox with a Data Center context path', () => {
     const res = await fetch(`${sandbox.cloudUrl}/rest/api/space`, { headers: { authorization: basic } });
     expect(res.status).toBe(200);
     expect(((await res.json()) as Listing)._links).toMatchObject({ base: `${sandbox.origin}/wiki`, context: '/wiki' });
+  });
+});
+
+describe('Confluence sandbox write routes against the spec', () => {
+  const sandbox = new ConfluenceSandbox();
+  const v1 = new OpenApiValidator('v1', 'cloud-v1.json');
+  const basic = `Basic ${Buffer.from(`${sandbox.credentials.username}:${sandbox.credentials.apiToken}`).toString('base64')}`;
+  const bearer = `Bearer ${sandbox.credentials.personalToken}`;
+  const layouts = [
+    { name: 'cloud', base: () => `${sandbox.cloudUrl}/rest/api`, authorization: basic },
+    { name: 'dc', base: () => `${sandbox.dataCenterUrl}/rest/api`, authorization: bearer },
+  ];
+
+  beforeAll(() => sandbox.start());
+  afterAll(() => sandbox.stop());
+  beforeEach(() => sandbox.reset());
+
+  it.each(layouts)('answers every write with a status the spec documents and a body its schema accepts ($name)', async ({ base, authorization }) => {
+    const exercised = new Set<string>();
+    const call = async (method: string, template: string, path: string, body?: unknown, form?: FormData): Promise<Record<string, unknown>> => {
+      const headers: Record<string, string> = { authorization, ...(form ? { 'X-Atlassian-Token': 'no-check' } : { 'content-type': 'application/json' }) };
+      const res = await fetch(`${base()}${path}`, { method, headers, body: form ?? (body === undefined ? undefined : JSON.stringify(body)) });
+      const specPath = `/wiki/rest/api${template}`;
+      const verb = method.toLowerCase() as HttpVerb;
+      expect({ method, template, status: res.status, documented: v1.responseStatuses(specPath, verb).includes(String(res.status)) }).toEqual({
+        method, template, status: res.status, documented: true,
+      });
+      exercised.add(`${method} ${template}`);
+      if (res.status === 204) return {};
+      const json = (await res.json()) as Record<string, unknown>;
+      expect({ method, template, errors: v1.validate(specPath, json, verb, String(res.status)) }).toEqual({ method, template, errors: [] });
+      return json;
+    };
+    const file = (text: string): FormData => {
+      const form = new FormData();
+      form.append('file', new Blob([text], { type: 'text/plain' }), 'contract.txt');
+      form.append('minorEdit', 'true');
+      return form;
+    };
+    const page = await call('POST', '/content', '/content', {
+      type: 'page', title: 'Contract page', space: { key: 'DEMO' }, ancestors: [{ id: P.howTo.id }], body: { storage: { value: '<p>v1</p>', representation: 'storage' } },
+    });
+    const id = String(page.id);
+    await call('PUT', '/content/{id}', `/content/${id}`, {
+      type: 'page', title: 'Contract page', version: { number: 2 }, body: { storage: { value: '<p>v2</p>', representation: 'storage' } },
+    });
+    await call('POST', '/content', '/content', { type: 'comment', container: { id, type: 'page' }, body: { storage: { value: '<p>hi</p>', representation: 'storage' } } });
+    await call('POST', '/content/{id}/label', `/content/${id}/label`, [{ prefix: 'global', name: 'contract' }, { prefix: 'global', name: 'other' }]);
+    await call('DELETE', '/content/{id}/label', `/content/${id}/label?name=contract`);
+    await call('DELETE', '/content/{id}/label/{label}', `/content/${id}/label/other`);
+    await call('PUT', '/content/{pageId}/move/{position}/{targetId}', `/content/${id}/move/append/${P.architecture.id}`);
+    const created = await call('POST', '/content/{id}/child/attachment', `/content/${id}/child/attachment`, undefined, file('one'));
+    const attachmentId = String((created.results as { id: string }[])[0].id);
+    await call('POST', '/content/{id}/child/attachment/{attachmentId}/data', `/content/${id}/child/attachment/${attachmentId}/data`, undefined, file('two'));
+    await call('DELETE', '/content/{id}', `/content/${id}`);
+    const writeRoutes = sandbox.routes.filter((r) => r.family === 'v1' && r.layout === 'cloud' && r.method !== 'GET').map((r) => `${r.method} ${r.template}`);
+    expect([...exercised].sort()).toEqual(writeRoutes.sort());
   });
 });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ConfluenceSandbox } from './sandbox/confluence-sandbox';
+import { TOOL_CATALOG } from '../src/tools/tool-catalog';
 import { SEED } from './sandbox/seed';
 import { builtMainPath, childEnv } from './support/built-app';
 import { sandboxEnv } from './support/test-config';
@@ -14,13 +15,13 @@ describe('stdio transport (spawned process)', () => {
 
   const env = () => childEnv({ ...sandboxEnv(sandbox, 'datacenter'), MCP_TRANSPORT: 'stdio', LOG_LEVEL: 'info' });
 
-  it('serves every read tool to the MCP SDK client', async () => {
+  it('serves every tool to the MCP SDK client', async () => {
     const transport = new StdioClientTransport({ command: process.execPath, args: [builtMainPath()], env: env(), stderr: 'pipe' });
     const client = new Client({ name: 'stdio-e2e', version: '1.0.0' });
     await client.connect(transport);
     try {
       const { tools } = await client.listTools();
-      expect(tools).toHaveLength(8);
+      expect(tools).toHaveLength(Object.keys(TOOL_CATALOG).length);
       const page = dataOf<{ id: string; title: string }>(
         await callTool(client, 'confluence_get_page', { page_id: SEED.pages.home.id }),
       );

@@ -1,21 +1,59 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { CallerRequest, toAuthInfo } from './caller';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AuthErrors } from './auth-errors';
+import { ApiKeyRegistry } from './api-key.registry';
+import { Caller, CallerRequest, toAuthInfo } from './caller';
 import { CallerResolver } from './caller.resolver';
+import { presentedKey } from './presented-key';
+import { UserCredentials, UserCredentialsError } from './user-credentials';
 
 /**
- * Guards `/mcp`: decides who the caller is and attaches it to the request.
- * Pass-through for now (every request acts as the configured caller); the
- * security work replaces the resolution with API-key identities.
+ * Guards `/mcp` (and, through `RequireScopes`, the admin endpoints): decides who
+ * the caller is and attaches it to the request — `request.caller` for Nest code
+ * and the SDK's `request.auth` for MCP handlers. With keys configured, a request
+ * without a valid one gets 401 and never reaches mcp-nest; without keys (loopback,
+ * or MCP_AUTH=none) it acts as the local caller.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  constructor(private readonly callers: CallerResolver) {}
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    private readonly callers: CallerResolver,
+    private readonly keys: ApiKeyRegistry,
+    private readonly userCredentials: UserCredentials,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<CallerRequest>();
-    const caller = this.callers.local();
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & CallerRequest>();
+    if (request.caller) return true;
+    const response = http.getResponse<Response>();
+    const caller = this.withUserCredentials(this.authenticate(request, response), request, response);
     request.caller = caller;
     request.auth = toAuthInfo(caller);
     return true;
+  }
+
+  private authenticate(request: Request, response: Response): Caller {
+    if (!this.keys.enabled) return this.callers.local();
+    const presented = presentedKey(request.headers);
+    if ('missing' in presented) throw AuthErrors.missingKey(response, presented.missing);
+    if ('ambiguous' in presented) throw AuthErrors.badRequest(response, presented.ambiguous);
+    const client = this.keys.find(presented.key);
+    if (!client || client.revoked) {
+      if (client) this.logger.warn(`Refused a revoked API key of client ${client.id}`);
+      throw AuthErrors.invalidKey(response);
+    }
+    return this.callers.forClient(client);
+  }
+
+  private withUserCredentials(caller: Caller, request: Request, response: Response): Caller {
+    try {
+      return this.userCredentials.apply(caller, request.headers);
+    } catch (error) {
+      if (error instanceof UserCredentialsError) throw AuthErrors.badRequest(response, error.message);
+      throw error;
+    }
   }
 }

@@ -24,6 +24,18 @@ describe('ToolPolicy', () => {
     expect(comments.allowsTool({ name: 'confluence_get_comments', readOnly: true, toolsets: ['read', 'comments'] })).toBe(true);
   });
 
+  it('combines toolset kinds (read/write) with families as two filters', () => {
+    const policy = (sets: string[]) => new ToolPolicy({ readOnly: false, tools: 'all', toolsets: new Set(sets), spaces: 'all' });
+    const addLabels = { name: 'confluence_add_labels', readOnly: false, toolsets: ['write', 'labels'] };
+    expect(policy(['read', 'pages']).allowsTool(read)).toBe(true);
+    expect(policy(['read', 'pages']).allowsTool(write)).toBe(false);
+    expect(policy(['write']).allowsTool(write)).toBe(true);
+    expect(policy(['write']).allowsTool(read)).toBe(false);
+    expect(policy(['pages']).allowsTool(write)).toBe(true);
+    expect(policy(['labels', 'write']).allowsTool(addLabels)).toBe(true);
+    expect(policy(['labels', 'write']).allowsTool(write)).toBe(false);
+  });
+
   it('restricts spaces and lists the allowed ones', () => {
     const policy = new ToolPolicy({ readOnly: false, tools: 'all', toolsets: 'all', spaces: new Set(['ENG']) });
     expect(policy.allowsSpace('ENG')).toBe(true);

@@ -4,18 +4,28 @@ import { Params } from 'nestjs-pino';
 import pino from 'pino';
 import { AppConfig } from '../config/app-config';
 
-/** Header and field paths that may carry secrets; their values never reach a log line. */
+/** Request headers that carry credentials: the caller's API key, a user's Confluence token, session cookies. */
+const SECRET_HEADERS = ['authorization', 'x-api-key', 'x-confluence-authorization', 'proxy-authorization', 'cookie'];
+
+/** Field names that hold Confluence credentials (ConfluenceAuth, API-key entries) wherever they are logged. */
+const SECRET_FIELDS = ['apiToken', 'token', 'personalToken', 'password', 'apiKey', 'key_hash', 'keyHash', 'auth', 'credentials'];
+
+/**
+ * Paths whose values never reach a log line. pino's redaction matches fixed
+ * depths (no deep wildcard), so each secret is listed where it can appear:
+ * pino-http's `req`/`res`, a logged `headers` object (top level or one down,
+ * e.g. an error's request), and credential fields up to three levels deep
+ * (`caller.connection.auth`).
+ */
 export const REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers["x-api-key"]',
-  'req.headers["x-confluence-authorization"]',
-  'req.headers.cookie',
+  ...SECRET_HEADERS.flatMap((h) => [`req.headers["${h}"]`, `headers["${h}"]`, `*.headers["${h}"]`]),
   'res.headers["set-cookie"]',
-  '*.apiToken',
-  '*.token',
-  '*.password',
-  'auth',
+  'headers["set-cookie"]',
+  ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`, `*.*.*.${f}`]),
 ];
+
+/** The redaction every pino logger of this app uses (the app log and the audit log). */
+export const REDACTION = { paths: REDACT_PATHS, censor: '[redacted]' };
 
 /**
  * pino settings for the whole app. Logs always go to stderr: under stdio,
@@ -28,7 +38,7 @@ export function loggerOptions(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.log.level,
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      redact: REDACTION,
       stream: stderr,
       genReqId: (req: IncomingMessage) => headerRequestId(req) ?? randomUUID(),
       customProps: () => ({ service: 'confluence-mcp-server' }),

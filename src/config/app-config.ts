@@ -1,4 +1,6 @@
+import type { ApiClient } from '../auth/api-client';
 import { ConfluenceAuth, ConfluenceConnection, ConfluenceDeployment } from '../confluence/confluence.types';
+import { parseRateLimit, RateLimit } from '../rate-limit/rate-limit';
 import { Environment } from './environment';
 
 /** Settings of the MCP edge: which transport, and where HTTP listens. */
@@ -6,7 +8,7 @@ export interface McpSettings {
   transport: 'http' | 'stdio';
   host: string;
   port: number;
-  /** Browser origins allowed to call `/mcp`; requests with any other Origin get 403. */
+  /** Browser origins allowed to call `/mcp` (MCP_ALLOWED_ORIGINS plus MCP_CORS_ORIGINS); requests with any other Origin get 403. */
   allowedOrigins: string[];
   /** Host names `/mcp` answers to (DNS-rebinding protection); undefined = any. */
   allowedHosts?: string[];
@@ -30,9 +32,48 @@ export interface ConfluenceSettings {
   attachmentMaxBytes: number;
 }
 
+/** Settings of the HTTP listener: body limit, CORS and TLS. */
+export interface HttpSettings {
+  /** Largest request body, in bytes (MCP_MAX_BODY_BYTES; by default one that fits an ATTACHMENT_MAX_BYTES upload). */
+  maxBodyBytes: number;
+  /** Browser origins CORS is enabled for (MCP_CORS_ORIGINS); empty = CORS off. */
+  corsOrigins: string[];
+  /** Key and certificate files (TLS_KEY_FILE, TLS_CERT_FILE); undefined = plain HTTP. */
+  tls?: { keyFile: string; certFile: string };
+}
+
+/** Settings of the per-client rate limit on `/mcp`. */
+export interface RateLimitSettings {
+  /** The limit of every client without an override (RATE_LIMIT, RATE_LIMIT_BURST); undefined = off. */
+  default?: RateLimit;
+  /** Where the counters live so every replica shares them (REDIS_URL); undefined = in memory. */
+  redisUrl?: string;
+}
+
+/** The audit trail: one record per tool call, as JSON lines and in a ring `GET /admin/audit` reads. */
+export interface AuditSettings {
+  /** AUDIT_LOG_FILE: append records here; unset = stdout (http) or stderr (stdio, where stdout is JSON-RPC). */
+  file?: string;
+  /** AUDIT_RING_SIZE: how many recent records stay in memory. */
+  ringSize: number;
+}
+
+/** Who may call: API-key clients, per-user Confluence credentials, and the /metrics token. */
+export interface AuthSettings {
+  /** MCP_AUTH: `api-key` (keys required once any is configured) or `none` (no authentication at all). */
+  mode: 'api-key' | 'none';
+  /** Clients from MCP_API_KEYS_FILE and MCP_API_KEYS; empty = the local caller (loopback or MCP_AUTH=none only). */
+  clients: ApiClient[];
+  /** CONFLUENCE_USER_CREDENTIALS: `header` lets callers send their own X-Confluence-Authorization. */
+  userCredentials: 'off' | 'header';
+  /** METRICS_TOKEN: bearer token `/metrics` requires; undefined = anonymous. */
+  metricsToken?: string;
+}
+
 export interface LogSettings {
   level: string;
   format: 'json' | 'pretty';
+  audit: AuditSettings;
 }
 
 /**
@@ -44,6 +85,9 @@ export class AppConfig {
     readonly mcp: McpSettings,
     readonly confluence: ConfluenceSettings,
     readonly log: LogSettings,
+    readonly http: HttpSettings,
+    readonly rateLimit: RateLimitSettings,
+    readonly auth: AuthSettings,
   ) {}
 
   static fromEnvironment(env: Environment): AppConfig {
@@ -52,7 +96,7 @@ export class AppConfig {
         transport: env.MCP_TRANSPORT,
         host: env.MCP_HOST,
         port: env.MCP_PORT,
-        allowedOrigins: env.MCP_ALLOWED_ORIGINS ?? [],
+        allowedOrigins: [...new Set([...(env.MCP_ALLOWED_ORIGINS ?? []), ...(env.MCP_CORS_ORIGINS ?? [])])],
         allowedHosts: env.MCP_ALLOWED_HOSTS ?? defaultAllowedHosts(env.MCP_HOST),
         enabledTools: env.MCP_ENABLED_TOOLS,
         toolsets: env.MCP_TOOLSETS,
@@ -66,12 +110,36 @@ export class AppConfig {
         spaces: env.CONFLUENCE_SPACES,
         attachmentMaxBytes: env.ATTACHMENT_MAX_BYTES,
       },
-      { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
+      { level: env.LOG_LEVEL, format: env.LOG_FORMAT, audit: { file: env.AUDIT_LOG_FILE, ringSize: env.AUDIT_RING_SIZE } },
+      {
+        maxBodyBytes: env.MCP_MAX_BODY_BYTES ?? defaultMaxBodyBytes(env.ATTACHMENT_MAX_BYTES),
+        corsOrigins: env.MCP_CORS_ORIGINS ?? [],
+        tls: env.TLS_KEY_FILE && env.TLS_CERT_FILE ? { keyFile: env.TLS_KEY_FILE, certFile: env.TLS_CERT_FILE } : undefined,
+      },
+      {
+        default: env.RATE_LIMIT.toLowerCase() === 'off' ? undefined : parseRateLimit(env.RATE_LIMIT, env.RATE_LIMIT_BURST),
+        redisUrl: env.REDIS_URL,
+      },
+      {
+        mode: env.MCP_AUTH,
+        clients: env.apiClients,
+        userCredentials: env.CONFLUENCE_USER_CREDENTIALS,
+        metricsToken: env.METRICS_TOKEN,
+      },
     );
   }
 }
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * An attachment upload of ATTACHMENT_MAX_BYTES arrives base64-encoded (4 characters
+ * per 3 bytes) inside a JSON-RPC envelope; 1 MiB on top covers the envelope and
+ * any other tool's arguments.
+ */
+function defaultMaxBodyBytes(attachmentMaxBytes: number): number {
+  return Math.ceil(attachmentMaxBytes / 3) * 4 + 1024 * 1024;
+}
 
 /** True for the loopback interface, where Host validation against loopback names is on by default. */
 export function isLoopback(host: string): boolean {

@@ -28,6 +28,26 @@ describe('validateEnvironment', () => {
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['CONFLUENCE_MAX_RETRIES', 'CONFLUENCE_URL', 'LOG_FORMAT', 'MCP_PORT']);
   });
 
+  it('reads the policy settings: spaces upper-cased, tools and toolsets checked against what exists', () => {
+    const env = validateEnvironment({
+      ...cloud,
+      CONFLUENCE_SPACES: ' eng, ~alice ,ENG',
+      MCP_ENABLED_TOOLS: 'Confluence_Get_Page',
+      MCP_TOOLSETS: 'read, pages',
+      ATTACHMENT_MAX_BYTES: '1024',
+    });
+    expect(env).toMatchObject({
+      CONFLUENCE_SPACES: ['ENG', '~alice'],
+      MCP_ENABLED_TOOLS: ['confluence_get_page'],
+      MCP_TOOLSETS: ['read', 'pages'],
+      ATTACHMENT_MAX_BYTES: 1024,
+    });
+    expect(validateEnvironment(cloud).ATTACHMENT_MAX_BYTES).toBe(10 * 1024 * 1024);
+    const problems = problemsOf({ ...cloud, MCP_ENABLED_TOOLS: 'confluence_nuke', MCP_TOOLSETS: 'admin', CONFLUENCE_SPACES: 'a b' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['CONFLUENCE_SPACES', 'MCP_ENABLED_TOOLS', 'MCP_TOOLSETS']);
+    expect(problems.join('\n')).toContain('confluence_create_page');
+  });
+
   it('requires credentials, and both halves of basic auth', () => {
     expect(problemsOf({ CONFLUENCE_URL: 'https://wiki.example.com' })).toEqual([expect.stringMatching(/^CONFLUENCE_API_TOKEN: no Confluence credentials/)]);
     expect(problemsOf({ CONFLUENCE_URL: 'https://x.atlassian.net', CONFLUENCE_API_TOKEN: 't' })[0]).toMatch(/^CONFLUENCE_USERNAME:/);
@@ -72,7 +92,7 @@ describe('deployment and base URL', () => {
 
   it('turns on Host checks for loopback binds only', () => {
     expect(AppConfig.fromEnvironment(validateEnvironment(cloud)).mcp.allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]']);
-    expect(AppConfig.fromEnvironment(validateEnvironment({ ...cloud, MCP_HOST: '0.0.0.0' })).mcp.allowedHosts).toBeUndefined();
+    expect(AppConfig.fromEnvironment(validateEnvironment({ ...cloud, MCP_HOST: '0.0.0.0', MCP_AUTH: 'none' })).mcp.allowedHosts).toBeUndefined();
     const listed = validateEnvironment({ ...cloud, MCP_ALLOWED_HOSTS: 'MCP.example.com, localhost', MCP_ALLOWED_ORIGINS: 'https://A.example' });
     expect(AppConfig.fromEnvironment(listed).mcp).toMatchObject({ allowedHosts: ['mcp.example.com', 'localhost'], allowedOrigins: ['https://a.example'] });
     const blank = AppConfig.fromEnvironment(validateEnvironment({ ...cloud, MCP_ALLOWED_HOSTS: ' ', MCP_ALLOWED_ORIGINS: '' }));

@@ -1,6 +1,10 @@
 import 'reflect-metadata';
-import { plainToInstance, Transform, Type } from 'class-transformer';
+import { Exclude, plainToInstance, Transform, Type } from 'class-transformer';
+import { ApiClient } from '../auth/api-client';
+import { authProblems } from '../auth/keys/auth-problems';
+import { loadApiClients } from '../auth/keys/load-api-clients';
 import { TOOLSETS, toolNames } from '../tools/tool-catalog';
+import { parseRateLimit } from '../rate-limit/rate-limit';
 import {
   IsBoolean,
   IsIn,
@@ -38,6 +42,11 @@ const toSpaceKeys = ({ value }: { value: unknown }) => {
     .filter((key) => key.length > 0)
     .map((key) => (key.startsWith('~') ? key : key.toUpperCase()));
   return keys.length > 0 ? [...new Set(keys)] : undefined;
+};
+/** A number, or undefined when empty (so an empty line in .env means "use the default", not 0). */
+const toOptionalNumber = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  return value.trim() === '' ? undefined : Number(value.trim());
 };
 const toBoolean = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
@@ -134,6 +143,18 @@ export class Environment {
   @IsIn(['json', 'pretty'], { message: 'must be "json" or "pretty"' })
   LOG_FORMAT: 'json' | 'pretty' = 'json';
 
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  AUDIT_LOG_FILE?: string;
+
+  @Transform(emptyToUndefined)
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of records' })
+  @Min(1)
+  @Max(100_000)
+  AUDIT_RING_SIZE = 1000;
+
   @Transform(toBoolean)
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
@@ -160,6 +181,71 @@ export class Environment {
   @Min(1)
   @Max(512 * 1024 * 1024)
   ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+  @Transform(toOptionalNumber)
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  MCP_MAX_BODY_BYTES?: number;
+
+  @Transform(toList)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'must be a comma-separated list of origins such as https://app.example.com' })
+  MCP_CORS_ORIGINS?: string[];
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  TLS_KEY_FILE?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  TLS_CERT_FILE?: string;
+
+  @Transform(({ value }) => emptyToUndefined({ value }) ?? '600/minute')
+  @IsString()
+  RATE_LIMIT = '600/minute';
+
+  @Transform(toOptionalNumber)
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of requests' })
+  @Min(1)
+  RATE_LIMIT_BURST?: number;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MCP_API_KEYS_FILE?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MCP_API_KEYS?: string;
+
+  @Transform(emptyToUndefined)
+  @IsIn(['api-key', 'none'], { message: 'must be "api-key" or "none" (none: no authentication on /mcp, only behind your own)' })
+  MCP_AUTH: 'api-key' | 'none' = 'api-key';
+
+  @Transform(emptyToUndefined)
+  @IsIn(['off', 'header'], { message: 'must be "off" or "header" (callers may send X-Confluence-Authorization)' })
+  CONFLUENCE_USER_CREDENTIALS: 'off' | 'header' = 'off';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters (a random token, e.g. openssl rand -hex 32)' })
+  METRICS_TOKEN?: string;
+
+  /** Not a variable: the API clients read from MCP_API_KEYS_FILE / MCP_API_KEYS, filled in by `validateEnvironment`. */
+  @Exclude()
+  apiClients: ApiClient[] = [];
 }
 
 /** Thrown when the environment is unusable; `problems` holds one line per variable. */
@@ -174,6 +260,10 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
   const problems = validateSync(env, { skipMissingProperties: false }).flatMap(describe);
   problems.push(...crossFieldProblems(env));
+  const keys = loadApiClients({ file: env.MCP_API_KEYS_FILE, inline: env.MCP_API_KEYS }, raw);
+  env.apiClients = keys.clients;
+  problems.push(...keys.problems, ...authProblems(env));
+  problems.push(...edgeProblems(env));
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);
   return env;
 }
@@ -192,4 +282,20 @@ function crossFieldProblems(env: Environment): string[] {
     ];
   }
   return [];
+}
+
+/** Settings of the HTTP edge that only make sense together, or need more than a pattern to check. */
+function edgeProblems(env: Environment): string[] {
+  const problems: string[] = [];
+  if ((env.TLS_KEY_FILE === undefined) !== (env.TLS_CERT_FILE === undefined)) {
+    problems.push(`${env.TLS_KEY_FILE === undefined ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE'}: must be set together with the other TLS file`);
+  }
+  if (typeof env.RATE_LIMIT === 'string' && env.RATE_LIMIT.toLowerCase() !== 'off') {
+    try {
+      parseRateLimit(env.RATE_LIMIT);
+    } catch (error) {
+      problems.push(`RATE_LIMIT: ${(error as Error).message}, or off`);
+    }
+  }
+  return problems;
 }

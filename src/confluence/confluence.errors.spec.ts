@@ -76,6 +76,22 @@ describe('errorFromResponse', () => {
     );
   });
 
+  it('maps the 400 answers that are really conflicts: a stale version and a title already taken', () => {
+    const stale = errorFromResponse(400, {}, JSON.stringify({ statusCode: 400, message: 'Version must be incremented on update. Current version is: 4' }));
+    expect(stale).toBeInstanceOf(ConfluenceConflictError);
+    expect((stale as ConfluenceConflictError).details).toEqual({ currentVersion: 4 });
+    const taken = errorFromResponse(400, {}, JSON.stringify({
+      statusCode: 400,
+      message: 'com.atlassian.confluence.api.service.exceptions.BadRequestException: A page with this title already exists: A page already exists with the title Runbook in the space with key ENG',
+    }));
+    expect(taken).toBeInstanceOf(ConfluenceConflictError);
+    expect(taken.message).toBe(
+      'Confluence reported a conflict (HTTP 400): A page with this title already exists: A page already exists with the title Runbook in the space with key ENG',
+    );
+    const missingVersion = errorFromResponse(400, {}, JSON.stringify({ message: 'Must supply an incremented version when updating Content. No version supplied.' }));
+    expect(missingVersion).toBeInstanceOf(ConfluenceInvalidRequestError);
+  });
+
   it('never copies an HTML body into the message', () => {
     const html = '<html><head><title>502 Bad Gateway</title></head><body>secret-host.internal nginx stack</body></html>';
     const error = errorFromResponse(502, {}, html);
@@ -133,5 +149,21 @@ describe('ConfluenceUnavailableError', () => {
     expect(error.reason).toBe('network');
     expect(error.cause).toBe(socketError);
     expect(new ConfluenceUnavailableError('slow', 'timeout')).not.toHaveProperty('cause');
+  });
+});
+
+describe('ConfluenceConflictError', () => {
+  it('carries who changed the content, when and the version in `details`, and keeps `currentVersion`', () => {
+    const error = new ConfluenceConflictError('stale', 409, 5, { updatedBy: 'Alice Anderson', updatedAt: '2024-01-15T10:00:00.000Z' });
+    expect(error.currentVersion).toBe(5);
+    expect(error.details).toEqual({ currentVersion: 5, updatedBy: 'Alice Anderson', updatedAt: '2024-01-15T10:00:00.000Z' });
+    expect(error.kind).toBe('conflict');
+  });
+
+  it('takes the version from `details` when only that is given, and leaves out what is unknown', () => {
+    expect(new ConfluenceConflictError('taken', 400, undefined, { existingPageId: '42' }).details).toEqual({ existingPageId: '42' });
+    const fromDetails = new ConfluenceConflictError('stale', 409, undefined, { currentVersion: 3 });
+    expect(fromDetails.currentVersion).toBe(3);
+    expect(new ConfluenceConflictError('bare').details).toEqual({});
   });
 });

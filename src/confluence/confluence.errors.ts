@@ -41,16 +41,31 @@ export class ConfluencePermissionError extends ConfluenceError {
   readonly kind = 'permission';
 }
 
-/** Someone else changed the content first (409); `currentVersion` lets the caller re-read and retry. */
+/** What is known about the state that won a conflict, so the caller can re-read, merge or pick another title. */
+export interface ConflictDetails {
+  /** The version the content is at now. */
+  currentVersion?: number;
+  /** Display name of whoever made the current version. */
+  updatedBy?: string;
+  /** When the current version was made (ISO 8601). */
+  updatedAt?: string;
+  /** The page that already holds the title a create, rename or move asked for. */
+  existingPageId?: string;
+}
+
+/**
+ * Someone else changed the content first (409), or the title is taken. `details` says by whom, when and
+ * what the content is at now; `currentVersion` (also in `details`) lets the caller re-read and retry.
+ */
 export class ConfluenceConflictError extends ConfluenceError {
   readonly kind = 'conflict';
+  readonly currentVersion?: number;
+  readonly details: ConflictDetails;
 
-  constructor(
-    message: string,
-    status?: number,
-    readonly currentVersion?: number,
-  ) {
+  constructor(message: string, status?: number, currentVersion?: number, details: ConflictDetails = {}) {
     super(message, status);
+    this.details = withoutUndefined({ ...details, currentVersion: details.currentVersion ?? currentVersion });
+    this.currentVersion = this.details.currentVersion;
   }
 }
 
@@ -104,6 +119,8 @@ export class ConfluenceUnavailableError extends ConfluenceError {
 }
 
 const CURRENT_VERSION = /current version is:?\s*(\d+)/i;
+/** Conflicts Confluence answers with 400: a stale version on some deployments, and a title already taken in the space. */
+const CONFLICT_AS_400 = /version must be incremented|page with this title already exists|already exists with the (?:same )?title/i;
 
 /** Turns a non-2xx Confluence response into the typed error; never copies a non-JSON body into the message. */
 export function errorFromResponse(
@@ -128,6 +145,9 @@ export function errorFromResponse(
     case 429:
       return new ConfluenceRateLimitedError('Confluence rate limit reached (HTTP 429).', status, retryAfterMs);
   }
+  if (status === 400 && detail && CONFLICT_AS_400.test(detail)) {
+    return new ConfluenceConflictError(say('Confluence reported a conflict (HTTP 400)'), status, currentVersionIn(detail));
+  }
   if (status >= 500) {
     return new ConfluenceUnavailableError(`Confluence is unavailable (HTTP ${status}); try again later.`, 'status', {
       status,
@@ -146,4 +166,8 @@ export function headerValue(headers: ResponseHeaders, name: string): string | un
 function currentVersionIn(detail: string | undefined): number | undefined {
   const match = detail ? CURRENT_VERSION.exec(detail) : null;
   return match ? Number(match[1]) : undefined;
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
 }

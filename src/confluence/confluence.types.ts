@@ -67,6 +67,8 @@ export interface Page {
   version: number;
   author?: ConfluenceUser;
   createdAt?: string;
+  /** Who made the current version (`author` is who created the page). */
+  updatedBy?: ConfluenceUser;
   updatedAt?: string;
   url: string;
   ancestors: { id: string; title: string }[];
@@ -204,6 +206,8 @@ export interface UploadAttachmentRequest {
 export interface AttachmentDetails extends Attachment {
   pageId?: string;
   spaceKey?: string;
+  /** Set by an upload whose response was lost and whose result was confirmed by reading the attachment back. */
+  recovered?: boolean;
 }
 
 export interface DownloadedAttachment {

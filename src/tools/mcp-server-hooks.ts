@@ -1,10 +1,11 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 
-/** What an SDK request handler receives besides the request: who is calling and how to cancel. */
+/** What an SDK request handler receives besides the request: who is calling, how to cancel, and the JSON-RPC id. */
 export interface HandlerExtra {
   authInfo?: AuthInfo;
   signal?: AbortSignal;
+  requestId?: string | number;
 }
 
 export type RequestHandler = (request: never, extra: HandlerExtra) => unknown;

@@ -37,7 +37,7 @@ export function staleVersion(page: Page, expectedVersion: number): ConfluenceCon
   const message = `Page ${page.id} is at version ${page.version}, not version ${expectedVersion} that you read`;
   return new ConfluenceConflictError(message, 409, page.version, {
     currentVersion: page.version,
-    updatedBy: page.author?.displayName,
+    updatedBy: (page.updatedBy ?? page.author)?.displayName,
     updatedAt: page.updatedAt,
   });
 }

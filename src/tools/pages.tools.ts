@@ -88,6 +88,7 @@ export class PagesTools {
   })
   async getPage(input: GetPageInput, _context: unknown, request?: CallerRequest) {
     const scope = this.access.forRequest(request);
+    if (input.space_key) this.access.assertSpaceAllowed(scope, input.space_key, `Space ${input.space_key}`);
     const page = input.page_id
       ? await scope.api.getPage(this.access.pageId(scope, input.page_id), { signal: scope.signal })
       : await scope.api.findPageByTitle(input.space_key as string, input.title as string, { signal: scope.signal });

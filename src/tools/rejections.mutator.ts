@@ -1,13 +1,14 @@
+import { performance } from 'node:perf_hooks';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { CallToolRequestSchema, ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import { RejectedToolCalls } from '../common/rejected-tool-calls';
-import { RequestHandler, wrapRequestHandlers } from './mcp-server-hooks';
+import { RejectedCall, RejectedToolCalls } from '../common/rejected-tool-calls';
+import { HandlerExtra, RequestHandler, wrapRequestHandlers } from './mcp-server-hooks';
 import { toolTraits } from './tool-catalog';
 
 /** mcp-nest 1.9 answers arguments its zod validation refuses with an `isError` result starting so. */
 const INVALID_ARGUMENTS_PREFIX = 'Invalid parameters:';
 
-type CallRequest = { params: { name: string } };
+type CallRequest = { params: { name: string; arguments?: unknown } };
 type CallResult = { isError?: boolean; content?: { type: string; text?: string }[] };
 
 /**
@@ -16,18 +17,30 @@ type CallResult = { isError?: boolean; content?: { type: string; text?: string }
  */
 export function rejectionsServerMutator(rejections: RejectedToolCalls): (server: McpServer) => McpServer {
   const observe = (handler: RequestHandler): RequestHandler => async (request, extra) => {
-    const name = (request as CallRequest).params.name;
-    const tool = toolTraits(name) ? name : 'unknown';
+    const { params } = request as CallRequest;
+    const tool = toolTraits(params.name) ? params.name : 'unknown';
+    const startedAt = performance.now();
+    const call = (): RejectedCall => refusedCall(params, extra, startedAt);
     try {
       const result = (await handler(request, extra)) as CallResult;
-      if (refusedArguments(result)) rejections.report(tool, 'invalid_arguments');
+      if (refusedArguments(result)) rejections.report(tool, 'invalid_arguments', call());
       return result;
     } catch (error) {
-      if (error instanceof McpError && error.code === ErrorCode.MethodNotFound) rejections.report(tool, 'unknown_tool');
+      if (error instanceof McpError && error.code === ErrorCode.MethodNotFound) rejections.report(tool, 'unknown_tool', call());
       throw error;
     }
   };
   return (server) => wrapRequestHandlers(server, new Map([[CallToolRequestSchema, observe]]));
+}
+
+function refusedCall(params: CallRequest['params'], extra: HandlerExtra, startedAt: number): RejectedCall {
+  return {
+    name: params.name,
+    args: params.arguments,
+    requestId: extra.requestId,
+    authInfo: extra.authInfo,
+    durationMs: performance.now() - startedAt,
+  };
 }
 
 function refusedArguments(result: CallResult): boolean {

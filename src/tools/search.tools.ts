@@ -64,7 +64,8 @@ export class SearchTools {
       scope.caller.connection.deployment,
     );
     const page = await scope.api.search({ cql, limit: input.limit, cursor: input.cursor }, { signal: scope.signal });
-    const output: SearchOutput = { results: page.items.map(toResult), next_cursor: page.nextCursor };
+    const visible = page.items.filter((hit) => scope.caller.policy.allowsSpace(hit.spaceKey));
+    const output: SearchOutput = { results: visible.map(toResult), next_cursor: page.nextCursor };
     return toolResult(output, render(output));
   }
 }

@@ -1,7 +1,14 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  ReadResourceRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import { Caller, toAuthInfo } from '../auth/caller';
 import { ToolPolicy } from '../auth/tool-policy';
 import { policyServerMutator } from './tool-policy.mutator';
 
@@ -12,8 +19,9 @@ async function serverWith(
   policy: ToolPolicy,
   mutator = policyServerMutator(policy),
   listings: string[] = [],
+  caller?: Caller,
 ): Promise<{ client: Client; calls: string[] }> {
-  const server = mutator(new McpServer({ name: 't', version: '1' }, { capabilities: { tools: {} } }));
+  const server = mutator(new McpServer({ name: 't', version: '1' }, { capabilities: { tools: {}, resources: {} } }));
   const calls: string[] = [];
   server.server.setRequestHandler(ListToolsRequestSchema, async () => {
     listings.push('built');
@@ -23,7 +31,12 @@ async function serverWith(
     calls.push(request.params.name);
     return { content: [{ type: 'text' as const, text: 'ran' }] };
   });
+  server.server.setRequestHandler(ReadResourceRequestSchema, async (request) => ({ contents: [{ uri: request.params.uri, text: 'page' }] }));
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  if (caller) {
+    const send = clientSide.send.bind(clientSide);
+    clientSide.send = (message, options) => send(message, { ...options, authInfo: toAuthInfo(caller) });
+  }
   await server.connect(serverSide);
   const client = new Client({ name: 'c', version: '1' });
   await client.connect(clientSide);
@@ -58,6 +71,46 @@ describe('policyServerMutator', () => {
     expect((await first.client.listTools()).tools.map((t) => t.name)).toEqual(['confluence_get_comments']);
     expect((await second.client.listTools()).tools.map((t) => t.name)).toEqual(['confluence_get_comments']);
     expect(listings).toEqual(['built']);
+  });
+
+  it('filters per caller (from authInfo), building each distinct policy\'s view once', async () => {
+    const mutator = policyServerMutator(ToolPolicy.allowAll());
+    const listings: string[] = [];
+    const as = (id: string, policy: ToolPolicy): Caller => ({
+      id,
+      name: id,
+      scopes: ['read'],
+      policy,
+      connection: { id: 'default', deployment: 'cloud', baseUrl: 'https://x.atlassian.net/wiki', auth: { kind: 'none' } },
+      credentials: 'deployment',
+    });
+    const searchOnly = new ToolPolicy({ readOnly: false, tools: new Set(['confluence_search']), toolsets: 'all', spaces: 'all' });
+    const names = async (caller?: Caller) =>
+      (await (await serverWith(ToolPolicy.allowAll(), mutator, listings, caller)).client.listTools()).tools.map((t) => t.name);
+    expect(await names(as('a', onlyComments))).toEqual(['confluence_get_comments']);
+    expect(await names(as('b', searchOnly))).toEqual(['confluence_search']);
+    expect(await names(as('c', onlyComments))).toEqual(['confluence_get_comments']);
+    expect(await names()).toEqual(LISTED);
+    expect(listings).toEqual(['built']);
+    const other = await serverWith(ToolPolicy.allowAll(), mutator, listings, as('b', searchOnly));
+    const refusal = await other.client.callTool({ name: 'confluence_get_comments', arguments: {} }).catch((e: unknown) => e);
+    expect((refusal as McpError).code).toBe(ErrorCode.MethodNotFound);
+    expect(other.calls).toEqual([]);
+  });
+
+  it('lets only callers with the read scope read resources', async () => {
+    const caller = (scopes: Caller['scopes']): Caller => ({
+      id: 'k',
+      name: 'k',
+      scopes,
+      policy: ToolPolicy.allowAll(),
+      connection: { id: 'default', deployment: 'cloud', baseUrl: 'https://x.atlassian.net/wiki', auth: { kind: 'none' } },
+      credentials: 'deployment',
+    });
+    const reader = await serverWith(ToolPolicy.allowAll(), undefined, [], caller(['read']));
+    expect((await reader.client.readResource({ uri: 'confluence://page/1' })).contents).toHaveLength(1);
+    const writer = await serverWith(ToolPolicy.allowAll(), undefined, [], caller(['write', 'admin']));
+    await expect(writer.client.readResource({ uri: 'confluence://page/1' })).rejects.toThrow(/read scope/);
   });
 
   it('lets allowed tools run', async () => {

@@ -1,5 +1,11 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  ReadResourceRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { callerFromAuthInfo } from '../auth/caller';
 import { ToolPolicy } from '../auth/tool-policy';
@@ -11,40 +17,60 @@ type ListResult = { tools: ListedTool[] };
 type CallRequest = { params: { name: string } };
 type PolicyOf = (auth?: AuthInfo) => ToolPolicy;
 
+/** Distinct policies whose filtered listing is kept; beyond it the oldest is dropped. */
+const MAX_CACHED_POLICIES = 256;
+
 /**
  * Enforces the caller's tool policy inside the MCP server itself: `tools/list`
  * shows only allowed tools, and `tools/call` of a hidden tool is refused exactly
  * like an unknown one (same code and message as mcp-nest), before arguments are
- * even validated. Plugged in through mcp-nest's `serverMutator`, so it applies to every transport.
+ * even validated. Resources (page and attachment reads) need the `read` scope.
+ * The caller comes from each request's authInfo (the HTTP guard puts it there);
+ * `localPolicy` applies where there is none (stdio). Plugged in through
+ * mcp-nest's `serverMutator`, so it applies to every transport.
  */
 export function policyServerMutator(localPolicy: ToolPolicy): (server: McpServer) => McpServer {
   const policyOf: PolicyOf = (auth) => callerFromAuthInfo(auth)?.policy ?? localPolicy;
-  const catalog = new ListingCache();
+  const listings = new ListingCache();
   return (server) =>
     wrapRequestHandlers(
       server,
       new Map<unknown, HandlerWrapper>([
-        [ListToolsRequestSchema, (handler: RequestHandler) => filterList(handler, catalog, policyOf)],
+        [ListToolsRequestSchema, (handler: RequestHandler) => filterList(handler, listings, policyOf)],
         [CallToolRequestSchema, (handler: RequestHandler) => guardCall(handler, policyOf)],
+        [ReadResourceRequestSchema, guardResourceRead],
       ]),
     );
 }
 
 /**
  * mcp-nest rebuilds the full listing (zod → JSON Schema for every tool) on each
- * `tools/list`, and in stateless mode every request has a fresh server. The
+ * `tools/list`, and in stateless mode every request has a fresh server. The full
  * listing is the same for every caller — who sees what is decided here, by
- * policy, not by mcp-nest scopes or tool guards — so it is built once per app.
+ * policy, not by mcp-nest scopes or tool guards — so it is built once per app,
+ * and each distinct policy's filtered view once (a bounded number of them:
+ * callers with equal policies share one, e.g. every key with the same scopes).
  */
 class ListingCache {
-  private listing?: Promise<ListResult>;
+  private full?: Promise<ListResult>;
+  private readonly filtered = new Map<string, ListResult>();
 
-  get(build: () => Promise<ListResult>): Promise<ListResult> {
-    if (!this.listing) {
-      this.listing = build();
-      this.listing.catch(() => (this.listing = undefined));
+  async get(policy: ToolPolicy, build: () => Promise<ListResult>): Promise<ListResult> {
+    const cached = this.filtered.get(policy.key);
+    if (cached) return cached;
+    const result = await this.fullListing(build);
+    const view = { ...result, tools: result.tools.filter((tool) => allowed(policy, tool.name)).map(withoutOAuthSchemes) };
+    if (this.filtered.size >= MAX_CACHED_POLICIES) this.filtered.delete(this.filtered.keys().next().value as string);
+    this.filtered.set(policy.key, view);
+    return view;
+  }
+
+  private fullListing(build: () => Promise<ListResult>): Promise<ListResult> {
+    if (!this.full) {
+      this.full = build();
+      this.full.catch(() => (this.full = undefined));
     }
-    return this.listing;
+    return this.full;
   }
 }
 
@@ -53,11 +79,18 @@ function allowed(policy: ToolPolicy, name: string): boolean {
   return traits !== undefined && policy.allowsTool(traits);
 }
 
-function filterList(handler: RequestHandler, catalog: ListingCache, policyOf: PolicyOf): RequestHandler {
-  return async (request, extra) => {
-    const result = await catalog.get(async () => (await handler(request, extra)) as ListResult);
-    const policy = policyOf(extra.authInfo);
-    return { ...result, tools: result.tools.filter((tool) => allowed(policy, tool.name)).map(withoutOAuthSchemes) };
+function filterList(handler: RequestHandler, listings: ListingCache, policyOf: PolicyOf): RequestHandler {
+  return (request, extra) => listings.get(policyOf(extra.authInfo), async () => (await handler(request, extra)) as ListResult);
+}
+
+/** Resources read Confluence content, so a key without the `read` scope cannot read them either. */
+function guardResourceRead(handler: RequestHandler): RequestHandler {
+  return (request, extra) => {
+    const caller = callerFromAuthInfo(extra.authInfo);
+    if (caller && !caller.scopes.includes('read')) {
+      throw new McpError(ErrorCode.InvalidRequest, 'Reading resources needs an API key with the read scope.');
+    }
+    return handler(request, extra);
   };
 }
 

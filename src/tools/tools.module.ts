@@ -1,10 +1,14 @@
 import { Module, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { McpModule } from '@rekog/mcp-nest';
+import { AuditFailureProbe } from '../audit/audit-failures';
+import { AuditInterceptor } from '../audit/audit.interceptor';
+import { AuditModule } from '../audit/audit.module';
 import { ConfluenceModule } from '../confluence/confluence.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { ToolMetricsInterceptor } from '../metrics/tool-metrics.interceptor';
 import { SERVER_NAME } from '../server-info';
+import { AttachmentReader } from './attachment-reader';
 import { AttachmentsTools } from './attachments.tools';
 import { CommentsTools } from './comments.tools';
 import { ConfluenceAccess } from './confluence-access';
@@ -41,23 +45,31 @@ const TOOLS = [
 const PROVIDERS: Provider[] = [
   ...TOOLS,
   ConfluenceAccess,
+  AttachmentReader,
   DisconnectSignals,
   ToolErrorsInterceptor,
   {
     provide: TOOL_INTERCEPTORS,
-    useFactory: (metrics: ToolMetricsInterceptor, errors: ToolErrorsInterceptor) => [metrics, errors],
-    inject: [ToolMetricsInterceptor, ToolErrorsInterceptor],
+    useFactory: (metrics: ToolMetricsInterceptor, audit: AuditInterceptor, errors: ToolErrorsInterceptor, failures: AuditFailureProbe) => [
+      metrics,
+      audit,
+      errors,
+      failures,
+    ],
+    inject: [ToolMetricsInterceptor, AuditInterceptor, ToolErrorsInterceptor, AuditFailureProbe],
   },
   ToolInvocationExplorer,
 ];
 
 /**
  * The MCP tools, and the interceptors wrapped around every call, outermost
- * first: metrics sees what the client sees; errors become `isError` results innermost.
+ * first: metrics and audit see what the client sees; errors become `isError`
+ * results; innermost, the audit's probe notes what a tool threw before that.
  * Registered with mcp-nest through `forFeature`, since tools live outside the `forRoot` module.
  */
 @Module({
-  imports: [DiscoveryModule, ConfluenceModule, MetricsModule, McpModule.forFeature(TOOLS, SERVER_NAME)],
+  imports: [DiscoveryModule, ConfluenceModule, MetricsModule, AuditModule, McpModule.forFeature(TOOLS, SERVER_NAME)],
   providers: PROVIDERS,
+  exports: [ConfluenceAccess, AttachmentReader],
 })
 export class ToolsModule {}

@@ -7,7 +7,14 @@ export interface SandboxFaults {
   timeoutNext?: number;
   resetNext?: number;
   htmlErrors?: boolean;
+  /** Applies the next N write requests (POST/PUT/DELETE), then destroys the socket without answering: a lost response. */
+  dropResponseNext?: number;
+  /** Destroys the socket of the next N write requests after reading them but before applying them. */
+  resetWriteNext?: number;
 }
+
+/** What happens to one write request on top of the faults every request gets. */
+export type WriteFault = 'none' | 'drop' | 'reset';
 
 /** What the sandbox should do with one incoming request. */
 export type FaultAction =
@@ -50,7 +57,14 @@ export class FaultInjector {
     return { kind: 'none' };
   }
 
-  private consume(key: 'resetNext' | 'timeoutNext' | 'rateLimitNext'): boolean {
+  /** Decides (consuming the counters) whether this write is reset before it applies, or applied with its answer dropped. */
+  nextWrite(): WriteFault {
+    if (this.consume('resetWriteNext')) return 'reset';
+    if (this.consume('dropResponseNext')) return 'drop';
+    return 'none';
+  }
+
+  private consume(key: 'resetNext' | 'timeoutNext' | 'rateLimitNext' | 'dropResponseNext' | 'resetWriteNext'): boolean {
     const left = this.faults[key] ?? 0;
     if (left <= 0) return false;
     this.faults[key] = left - 1;

@@ -6,9 +6,14 @@ import { resolveSharedDir } from './shared-dir';
 
 type JsonObject = { [key: string]: unknown };
 
+type MediaContent = Record<string, { schema?: JsonObject }>;
+
 interface OpenApiOperation {
-  responses?: Record<string, { content?: Record<string, { schema?: JsonObject }> }>;
+  requestBody?: { content?: MediaContent };
+  responses?: Record<string, { content?: MediaContent }>;
 }
+
+export type HttpVerb = 'get' | 'post' | 'put' | 'delete';
 
 interface OpenApiSpec {
   paths: Record<string, Record<string, OpenApiOperation>>;
@@ -30,24 +35,41 @@ export class OpenApiValidator {
     this.ajv.addSchema({ $id: id, components: { schemas: this.convert(this.spec.components.schemas) } });
   }
 
-  /** Spec path templates with a GET operation, e.g. `/wiki/rest/api/content/{id}`. */
-  getPaths(): string[] {
-    return Object.keys(this.spec.paths).filter((p) => this.spec.paths[p].get);
+  /** Spec path templates with an operation for `method` (GET by default), e.g. `/wiki/rest/api/content/{id}`. */
+  getPaths(method: HttpVerb = 'get'): string[] {
+    return Object.keys(this.spec.paths).filter((p) => this.spec.paths[p][method]);
   }
 
-  /** Validates a 200 body; returns ajv's error list (empty when valid). */
-  validate(specPath: string, body: unknown): string[] {
-    const validate = this.validatorFor(specPath);
+  /** The response statuses the spec documents for one operation, e.g. `['200', '400', '404']`. */
+  responseStatuses(specPath: string, method: HttpVerb): string[] {
+    return Object.keys(this.spec.paths[specPath]?.[method]?.responses ?? {});
+  }
+
+  /** Validates a response body (a 200 of a GET by default); returns ajv's error list (empty when valid). */
+  validate(specPath: string, body: unknown, method: HttpVerb = 'get', status = '200'): string[] {
+    const key = `${method} ${specPath} ${status}`;
+    const schema = () => this.spec.paths[specPath]?.[method]?.responses?.[status]?.content?.['application/json']?.schema;
+    return this.run(key, schema, body, `No ${status} JSON schema for ${method.toUpperCase()} ${specPath}`);
+  }
+
+  /** Validates a JSON request body against the operation's request schema. */
+  validateRequest(specPath: string, method: HttpVerb, body: unknown): string[] {
+    const schema = () => this.spec.paths[specPath]?.[method]?.requestBody?.content?.['application/json']?.schema;
+    return this.run(`request ${method} ${specPath}`, schema, body, `No JSON request schema for ${method.toUpperCase()} ${specPath}`);
+  }
+
+  private run(key: string, schema: () => JsonObject | undefined, body: unknown, missing: string): string[] {
+    const validate = this.validatorFor(key, schema, missing);
     return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
   }
 
-  private validatorFor(specPath: string): ValidateFunction {
-    const cached = this.cache.get(specPath);
+  private validatorFor(key: string, schema: () => JsonObject | undefined, missing: string): ValidateFunction {
+    const cached = this.cache.get(key);
     if (cached) return cached;
-    const schema = this.spec.paths[specPath]?.get?.responses?.['200']?.content?.['application/json']?.schema;
-    if (!schema) throw new Error(`No 200 JSON schema for GET ${specPath}`);
-    const validate = this.ajv.compile(this.convert(schema) as JsonObject);
-    this.cache.set(specPath, validate);
+    const found = schema();
+    if (!found) throw new Error(missing);
+    const validate = this.ajv.compile(this.convert(found) as JsonObject);
+    this.cache.set(key, validate);
     return validate;
   }
 

@@ -2,8 +2,9 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AdminRoutes } from './admin-routes';
 import { errorBody, htmlErrorPage, SandboxHttpError } from './errors';
-import { FaultAction, FaultInjector } from './faults';
-import { sendBytes, sendHtml, sendJson } from './http-response';
+import { FaultAction, FaultInjector, WriteFault } from './faults';
+import { sendBytes, sendHtml, sendJson, sendNoContent } from './http-response';
+import { isWrite, jsonOf, readBody } from './request-body';
 import { QueryMap, RouteResult } from './route-context';
 import { authenticateHeader, isAuthorized } from './sandbox-auth';
 import { RecordedRequest, SandboxCredentials } from './sandbox-model';
@@ -23,6 +24,7 @@ interface Incoming extends PathClass {
   method: string;
   path: string;
   query: QueryMap;
+  body: Buffer;
 }
 
 const RATE_LIMIT = '100';
@@ -38,13 +40,21 @@ export class SandboxRequestHandler {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     if (url.pathname.startsWith('/__sandbox/')) return this.admin.handle(req, res, url.pathname);
-    const incoming: Incoming = { method: req.method ?? 'GET', path: url.pathname, query: toQueryMap(url.searchParams), ...this.router.classify(url.pathname) };
+    const method = req.method ?? 'GET';
+    const incoming: Incoming = { method, path: url.pathname, query: toQueryMap(url.searchParams), body: Buffer.alloc(0), ...this.router.classify(url.pathname) };
     const fault = this.runtime.faultInjector.next();
     const latency = this.runtime.faultInjector.latencyMs;
     if (latency > 0) await delay(latency);
     if (fault.kind === 'reset' || fault.kind === 'timeout') return this.dropRequest(req, incoming, fault.kind);
     if (fault.kind !== 'none') return this.answerFault(res, incoming, fault);
+    if (method !== 'GET' && method !== 'HEAD') incoming.body = await readBody(req);
+    const writeFault: WriteFault = isWrite(method) ? this.runtime.faultInjector.nextWrite() : 'none';
+    if (writeFault === 'reset') return this.dropRequest(req, incoming, 'reset');
     const result = await this.dispatch(req, incoming);
+    if (writeFault === 'drop') {
+      this.record(incoming, result.status ?? 200);
+      return void req.socket.destroy();
+    }
     this.write(res, incoming, result);
   }
 
@@ -70,29 +80,35 @@ export class SandboxRequestHandler {
 
   private async dispatch(req: IncomingMessage, incoming: Incoming): Promise<RouteResult> {
     const match = this.router.match(incoming.method, incoming.path);
-    if (!isAuthorized(req.headers, incoming.layout, this.runtime.credentials)) {
+    if (!match?.route.public && !isAuthorized(req.headers, incoming.layout, this.runtime.credentials)) {
       const headers = { 'WWW-Authenticate': authenticateHeader(incoming.layout) };
       return { status: 401, body: errorBody(incoming.family, 401, 'This request is not authorized'), headers };
     }
     if (!match) return { status: 404, body: errorBody(incoming.family, 404, `null for uri: ${req.headers.host ?? ''}${incoming.path}`) };
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
     try {
-      return await match.route.handler({ params: match.params, query: incoming.query, layout: incoming.layout, contextPath: incoming.contextPath, origin, path: incoming.path, store: this.runtime.store });
+      return await match.route.handler({
+        params: match.params, query: incoming.query, layout: incoming.layout, contextPath: incoming.contextPath, origin,
+        path: incoming.path, store: this.runtime.store, headers: req.headers, body: incoming.body,
+      });
     } catch (error) {
       if (!(error instanceof SandboxHttpError)) throw error;
-      return { status: error.status, body: errorBody(match.route.family === 'v2' ? 'v2' : 'v1', error.status, error.message), headers: error.headers };
+      const family = match.route.family === 'v2' ? 'v2' : 'v1';
+      return { status: error.status, body: errorBody(family, error.status, error.message, error.details), headers: error.headers };
     }
   }
 
   private write(res: ServerResponse, incoming: Incoming, result: RouteResult): void {
     const status = result.status ?? 200;
     this.record(incoming, status);
+    if (status === 204) return sendNoContent(res, result.headers ?? {});
     if (Buffer.isBuffer(result.body)) return sendBytes(res, status, result.body, result.headers ?? {});
     sendJson(res, status, result.body, result.headers);
   }
 
   private record(incoming: Incoming, status: number): void {
-    this.runtime.recordRequest({ method: incoming.method, path: incoming.path, query: incoming.query, status });
+    const body = jsonOf(incoming.body);
+    this.runtime.recordRequest({ method: incoming.method, path: incoming.path, query: incoming.query, status, ...(body === undefined ? {} : { body }) });
   }
 }
 

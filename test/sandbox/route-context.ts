@@ -1,3 +1,4 @@
+import { IncomingHttpHeaders } from 'node:http';
 import { SandboxStore } from './sandbox-store';
 
 /** Query string as Confluence sees it: a repeated parameter becomes an array. */
@@ -17,6 +18,10 @@ export interface RouteContext {
   /** Full request path without the query, e.g. `/wiki/rest/api/content/98305/child/page`. */
   path: string;
   store: SandboxStore;
+  /** Request headers (lower-case names), e.g. for the XSRF check of multipart uploads. */
+  headers: IncomingHttpHeaders;
+  /** The raw request body; empty for GET. */
+  body: Buffer;
 }
 
 /** What a handler answers: a JSON body (or raw bytes) plus optional headers. */

@@ -33,18 +33,37 @@ export interface SandboxSpace {
   createdAt: string;
 }
 
+/** `historical` only ever appears on a past version served by `?status=historical&version=N`, never in the store. */
+export type SandboxPageStatus = 'current' | 'trashed' | 'historical';
+
 export interface SandboxPage {
   id: string;
   spaceKey: string;
   title: string;
   parentId: string | null;
   position: number;
-  status: 'current';
+  status: SandboxPageStatus;
   body: string;
   authorId: string;
   createdAt: string;
   version: SandboxVersion;
   labels: SandboxLabel[];
+}
+
+/** A page as it was at one version, kept so history listings and historical reads have real bodies. */
+export interface SandboxPageSnapshot {
+  title: string;
+  body: string;
+  spaceKey: string;
+  parentId: string | null;
+  version: SandboxVersion;
+}
+
+/** The bytes of one attachment version, so an old version's download link still serves its own bytes. */
+export interface SandboxAttachmentVersion {
+  version: SandboxVersion;
+  bytes: Buffer;
+  mediaType: string;
 }
 
 export interface InlineCommentAnchor {
@@ -97,4 +116,6 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string | string[]>;
   status: number;
+  /** The parsed JSON body of a write, so tests can check what the client sent. */
+  body?: unknown;
 }

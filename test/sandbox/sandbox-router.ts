@@ -4,12 +4,13 @@ import { Layout } from './route-context';
 import { RouteDefinition } from './route-definition';
 import { V1_ROUTES } from './v1-routes';
 import { V2_ROUTES } from './v2-routes';
+import { EXPERIMENTAL_ROUTES } from './v1-write-routes';
 
 /** A route as the contract test sees it: full path template, API family, layout, and the spec path it implements. */
 export interface RouteInfo {
   method: string;
   path: string;
-  family: 'v1' | 'v2' | 'download';
+  family: 'v1' | 'v2' | 'download' | 'experimental';
   layout: Layout;
   prefix: string;
   template: string;
@@ -20,6 +21,7 @@ interface MountedRoute extends RouteInfo {
   pattern: RegExp;
   paramNames: string[];
   handler: RouteDefinition['handler'];
+  public: boolean;
 }
 
 /** The outcome of routing a path: the route and its decoded path parameters. */
@@ -47,6 +49,7 @@ export class SandboxRouter {
     this.mount(V2_ROUTES, `${CLOUD_CONTEXT}/api/v2`, 'v2', 'cloud');
     this.mount(DOWNLOAD_ROUTES, CLOUD_CONTEXT, 'download', 'cloud');
     this.mount(V1_ROUTES, `${dcContextPath}/rest/api`, 'v1', 'dc');
+    this.mount(EXPERIMENTAL_ROUTES, `${dcContextPath}/rest/experimental`, 'experimental', 'dc');
     this.mount(DOWNLOAD_ROUTES, dcContextPath, 'download', 'dc');
   }
 
@@ -72,10 +75,14 @@ export class SandboxRouter {
 
   private mount(definitions: RouteDefinition[], prefix: string, family: RouteInfo['family'], layout: Layout): void {
     for (const def of definitions) {
+      if (def.layouts && !def.layouts.includes(layout)) continue;
       const path = prefix + def.template;
       const paramNames = [...def.template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       const pattern = new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '([^/]+)')}/?$`);
-      this.routes.push({ method: def.method, path, family, layout, prefix, template: def.template, specPath: def.specPath, pattern, paramNames, handler: def.handler });
+      this.routes.push({
+        method: def.method, path, family, layout, prefix, template: def.template, specPath: def.specPath, pattern, paramNames,
+        handler: def.handler, public: def.public === true,
+      });
     }
   }
 }

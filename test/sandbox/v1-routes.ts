@@ -7,6 +7,8 @@ import { withSiteLinks } from './v1-links';
 import { v1ListBody, v1Slice } from './v1-list';
 import { contentSearchRoute, searchRoute } from './v1-search';
 import { V1Serializer } from './v1-serializers';
+import { pageAsRequested } from './v1-version-routes';
+import { V1_WRITE_ROUTES } from './v1-write-routes';
 
 const CONTENT_DEFAULT_EXPAND = ['space', 'history', 'version'];
 
@@ -21,7 +23,7 @@ function getContent(ctx: RouteContext): RouteResult {
   const expand = Expansion.from(ctx.query, CONTENT_DEFAULT_EXPAND);
   const id = ctx.params.id;
   const page = ctx.store.getPage(id);
-  if (page) return { body: withSiteLinks(ctx, serializer.page(page, expand)) };
+  if (page) return { body: withSiteLinks(ctx, serializer.page(pageAsRequested(ctx, page), expand)) };
   const comment = ctx.store.getComment(id);
   if (comment) return { body: withSiteLinks(ctx, serializer.comment(comment, expand)) };
   const attachment = ctx.store.getAttachment(id);
@@ -121,4 +123,5 @@ export const V1_ROUTES: RouteDefinition[] = [
   { method: 'GET', template: '/space', specPath: '/space', handler: listSpaces },
   { method: 'GET', template: '/space/{spaceKey}', specPath: '/space/{spaceKey}', handler: getSpace },
   { method: 'GET', template: '/user/current', specPath: '/user/current', handler: currentUser },
+  ...V1_WRITE_ROUTES,
 ];

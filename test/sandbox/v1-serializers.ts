@@ -48,8 +48,10 @@ export class V1Serializer {
   }
 
   page(page: SandboxPage, expand: Expansion): Json {
-    const json = this.contentBase(page.id, 'page', page.title, page.spaceKey, pageWebui(this.ctx, page));
+    const json = this.contentBase(page.id, 'page', page.title, page.spaceKey, pageWebui(this.ctx, page), page.status);
     this.addCommon(json, page.spaceKey, page.version, page.authorId, page.createdAt, expand);
+    const space = this.ctx.store.getSpace(page.spaceKey);
+    if (space && expand.has('container')) json.container = this.space(space);
     if (expand.has('body')) json.body = this.body(page.body, expand);
     if (expand.has('ancestors')) json.ancestors = this.ctx.store.ancestors(page).map((a) => this.pageSummary(a));
     if (expand.has('metadata')) json.metadata = { labels: this.labelArray(page.labels), currentuser: {}, properties: {}, frontend: {} };
@@ -86,7 +88,7 @@ export class V1Serializer {
   }
 
   pageSummary(page: SandboxPage): Json {
-    return this.contentBase(page.id, 'page', page.title, page.spaceKey, pageWebui(this.ctx, page));
+    return this.contentBase(page.id, 'page', page.title, page.spaceKey, pageWebui(this.ctx, page), page.status);
   }
 
   private pageRef(id: string): Json {
@@ -100,9 +102,9 @@ export class V1Serializer {
     return page;
   }
 
-  private contentBase(id: string, type: string, title: string, spaceKey: string, webui: string): Json {
+  private contentBase(id: string, type: string, title: string, spaceKey: string, webui: string, status = 'current'): Json {
     return {
-      id, type, status: 'current', title,
+      id, type, status, title,
       macroRenderedOutput: {},
       extensions: {},
       _expandable: { container: '', metadata: '', operations: '', children: `/rest/api/content/${id}/child`, history: `/rest/api/content/${id}/history`, ancestors: '', body: '', version: '', descendants: `/rest/api/content/${id}/descendant`, space: `/rest/api/space/${spaceKey}` },

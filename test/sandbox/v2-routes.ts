@@ -5,10 +5,16 @@ import { SandboxPage, SandboxSpace } from './sandbox-model';
 import { bodyFormat, v2List } from './v2-list';
 import { V2Serializer } from './v2-serializers';
 
+/** A trashed page is only found when `status` asks for it, as v2 filters by status. */
 function requirePage(ctx: RouteContext): SandboxPage {
   const page = ctx.store.getPage(ctx.params.id);
-  if (!page) throw notFound(`Page ${ctx.params.id} not found`);
+  if (!page || !statusWanted(ctx, page)) throw notFound(`Page ${ctx.params.id} not found`);
   return page;
+}
+
+function statusWanted(ctx: RouteContext, page: SandboxPage): boolean {
+  const statuses = listParam(ctx.query, 'status');
+  return statuses.length === 0 ? page.status === 'current' : statuses.includes(page.status);
 }
 
 function requireSpace(ctx: RouteContext): SandboxSpace {
@@ -38,13 +44,12 @@ function filterPages(ctx: RouteContext, pages: SandboxPage[]): SandboxPage[] {
   const spaceIds = listParam(ctx.query, 'space-id');
   const ids = listParam(ctx.query, 'id');
   const title = firstParam(ctx.query, 'title');
-  const statuses = listParam(ctx.query, 'status');
   return pages.filter(
     (p) =>
       (spaceIds.length === 0 || spaceIds.includes(ctx.store.getSpace(p.spaceKey)?.id ?? '')) &&
       (ids.length === 0 || ids.includes(p.id)) &&
       (!title || p.title === title) &&
-      (statuses.length === 0 || statuses.includes(p.status)),
+      statusWanted(ctx, p),
   );
 }
 

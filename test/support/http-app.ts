@@ -12,12 +12,15 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Boots the real app on 127.0.0.1 (random port) and connects the official MCP client over Streamable HTTP. */
-export async function startHttpApp(config: AppConfig): Promise<RunningApp> {
+/**
+ * Boots the real app on 127.0.0.1 (random port) and connects the official MCP client over Streamable HTTP,
+ * sending `clientHeaders` (e.g. an API key) with every request.
+ */
+export async function startHttpApp(config: AppConfig, clientHeaders: Record<string, string> = {}): Promise<RunningApp> {
   const app = await createHttpApp(config);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const client = await connectClient(`${baseUrl}/mcp`);
+  const client = await connectClient(`${baseUrl}/mcp`, clientHeaders);
   return {
     app,
     baseUrl,
@@ -29,9 +32,9 @@ export async function startHttpApp(config: AppConfig): Promise<RunningApp> {
   };
 }
 
-/** A fresh MCP SDK client on a Streamable HTTP endpoint. */
-export async function connectClient(url: string): Promise<Client> {
+/** A fresh MCP SDK client on a Streamable HTTP endpoint, sending `headers` (e.g. an API key) with every request. */
+export async function connectClient(url: string, headers: Record<string, string> = {}): Promise<Client> {
   const client = new Client({ name: 'e2e-test', version: '1.0.0' });
-  await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
   return client;
 }

@@ -12,15 +12,21 @@ export interface SandboxApp {
 
 /**
  * Registers jest hooks that start a fresh sandbox and the real HTTP app pointed
- * at it (in the given layout) before the suite, and stop both after it.
+ * at it (in the given layout) before the suite, and stop both after it. With API
+ * keys configured, `clientHeaders` carries the key the suite's client sends.
  */
-export function useSandboxApp(layout: Layout, extraEnv: Record<string, string> = {}, options: ConfluenceSandboxOptions = {}): SandboxApp {
+export function useSandboxApp(
+  layout: Layout,
+  extraEnv: Record<string, string> = {},
+  options: ConfluenceSandboxOptions = {},
+  clientHeaders: Record<string, string> = {},
+): SandboxApp {
   const sandbox = new ConfluenceSandbox(options);
   let app: RunningApp | undefined;
 
   beforeAll(async () => {
     await sandbox.start();
-    app = await startHttpApp(sandboxConfig(sandbox, layout, extraEnv));
+    app = await startHttpApp(sandboxConfig(sandbox, layout, extraEnv), clientHeaders);
   });
 
   afterAll(async () => {

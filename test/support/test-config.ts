@@ -4,7 +4,10 @@ import { ConfluenceSandbox } from '../sandbox/confluence-sandbox';
 
 export type Layout = 'cloud' | 'datacenter';
 
-/** Environment variables that point the server at a running sandbox, as a deployment would set them. */
+/**
+ * Environment variables that point the server at a running sandbox, as a deployment would set them.
+ * The audit trail goes to /dev/null unless a test asks for it, so suites do not flood the test output.
+ */
 export function sandboxEnv(sandbox: ConfluenceSandbox, layout: Layout, extra: Record<string, string> = {}): Record<string, string> {
   const credentials: Record<string, string> =
     layout === 'cloud'
@@ -19,6 +22,7 @@ export function sandboxEnv(sandbox: ConfluenceSandbox, layout: Layout, extra: Re
     MCP_HOST: '127.0.0.1',
     MCP_PORT: '0',
     LOG_LEVEL: 'warn',
+    AUDIT_LOG_FILE: '/dev/null',
     ...credentials,
     ...extra,
   };

@@ -1,5 +1,6 @@
 import type {
   Attachment,
+  AttachmentDetails,
   CallOptions,
   Label,
   ListAttachmentsRequest,
@@ -13,18 +14,38 @@ import type {
 import { pathId } from './paging';
 import { noSuchSpace } from './space-keys';
 import { v2Attachment, v2Label, v2PageSummary, v2Space } from './v2-mappers';
-import { V1ConfluenceApi } from './v1-reads';
+import type { DownloadTarget } from './v1-attachments';
+import { V1ReadWriteApi } from './v1-writes';
 import type { V2Attachment, V2Label, V2Page, V2Space } from './v2.types';
 
 const LABELS_PER_REQUEST = 250;
+/** Where Cloud's download endpoint sends clients for the bytes. */
+const CLOUD_MEDIA_HOSTS = ['api.media.atlassian.com'];
 const MAX_CACHED_SPACE_IDS = 500;
 
 /**
  * Confluence Cloud: REST v2 under `/api/v2` for listings (cursor paging, lighter payloads);
- * REST v1 (inherited) for CQL search, full page reads and comment threads, which v2 lacks or splits.
+ * REST v1 (inherited) for CQL search, full page reads, comment threads and every write, which v2 lacks or splits.
  */
-export class CloudApi extends V1ConfluenceApi {
+export class CloudApi extends V1ReadWriteApi {
   private readonly spaceIds = new Map<string, string>();
+
+  /** v1 rather than v2's `/pages/{id}/versions`, because v1 names the author of each version. */
+  protected versionsPath(pageId: string): string {
+    return `/rest/api/content/${pageId}/version`;
+  }
+
+  /**
+   * Cloud refuses API tokens on the `/download/attachments/…` web path; its REST download endpoint
+   * answers with a redirect to a signed URL on the media host, fetched without our credentials.
+   */
+  protected downloadTarget(attachment: AttachmentDetails): DownloadTarget {
+    if (!attachment.pageId) return { link: attachment.downloadUrl };
+    const pageId = pathId(attachment.pageId, 'page id');
+    const attachmentId = pathId(attachment.id, 'attachment id');
+    const link = `/rest/api/content/${pageId}/child/attachment/${attachmentId}/download?version=${attachment.version}`;
+    return { link, redirectHosts: CLOUD_MEDIA_HOSTS };
+  }
 
   async listSpaces(req: ListSpacesRequest, opts?: CallOptions): Promise<Paged<Space>> {
     const query = { keys: req.keys?.join(','), type: req.type, status: req.status, limit: req.limit };

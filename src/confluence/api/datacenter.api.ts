@@ -1,6 +1,7 @@
 import { ConfluenceNotFoundError } from '../confluence.errors';
 import type {
   Attachment,
+  AttachmentDetails,
   CallOptions,
   Label,
   ListAttachmentsRequest,
@@ -14,13 +15,24 @@ import type {
 import { pathId } from './paging';
 import { noSuchSpace, spaceKeyPath } from './space-keys';
 import { v1Attachment, v1Label, v1PageSummary, v1Space } from './v1-mappers';
-import { V1ConfluenceApi } from './v1-reads';
+import type { DownloadTarget } from './v1-attachments';
+import { V1ReadWriteApi } from './v1-writes';
 import type { V1Content, V1Label, V1Space } from './v1.types';
 
 const LABELS_PER_REQUEST = 200;
 
 /** Confluence Data Center (and Server): REST v1 under `/rest/api` for everything. */
-export class DataCenterApi extends V1ConfluenceApi {
+export class DataCenterApi extends V1ReadWriteApi {
+  /** Data Center's public v1 API has no version list (`/history` gives only neighbours); its experimental resource does. */
+  protected versionsPath(pageId: string): string {
+    return `/rest/experimental/content/${pageId}/version`;
+  }
+
+  /** The `_links.download` web path serves bytes to token and basic auth alike; no redirect is expected. */
+  protected downloadTarget(attachment: AttachmentDetails): DownloadTarget {
+    return { link: attachment.downloadUrl };
+  }
+
   async listSpaces(req: ListSpacesRequest, opts?: CallOptions): Promise<Paged<Space>> {
     const query = { spaceKey: req.keys, type: req.type, status: req.status, limit: req.limit };
     const page = await this.fetchList<V1Space>('/rest/api/space', query, req.cursor, opts, ['spaceKey', 'type', 'status']);

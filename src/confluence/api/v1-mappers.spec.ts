@@ -30,6 +30,7 @@ describe('v1 mappers', () => {
       version: 1,
       author: { accountId: 'user123', displayName: 'Example User (Unlicensed)' },
       createdAt: '2024-01-01T09:00:00.000Z',
+      updatedBy: { accountId: 'user123', displayName: 'Example User (Unlicensed)' },
       updatedAt: '2024-01-01T09:00:00.000Z',
       url: 'https://example.atlassian.net/wiki/spaces/PROJ/pages/987654321/Example+Meeting+Notes',
       ancestors: [],

@@ -42,6 +42,7 @@ export function v1Page(content: V1Content, base: string): Page {
     version: content.version?.number ?? 0,
     author: created.author,
     createdAt: created.at,
+    updatedBy: v1User(content.version?.by),
     updatedAt: content.version?.when,
     url: contentUrl(content, base),
     ancestors: (content.ancestors ?? []).map((ancestor) => ({ id: ancestor.id, title: ancestor.title ?? '' })),
@@ -140,7 +141,8 @@ function creation(content: V1Content): { author?: ConfluenceUser; at?: string } 
   return {};
 }
 
-function contentUrl(content: V1Content, base: string): string {
+/** The content's web link, or the stable by-id link when Confluence sent none. */
+export function contentUrl(content: V1Content, base: string): string {
   const webui = content._links?.webui;
   return webui ? absoluteUrl(base, webui) : pageUrlById(base, content.id);
 }

@@ -40,9 +40,9 @@ export interface FetchedList<T> {
 /**
  * The reads both deployments serve from REST v1 (CQL search, single pages with everything
  * expanded, comments with replies, the current user), plus the plumbing for paged GETs.
- * Subclasses add the listings where Cloud prefers v2.
+ * Subclasses add the writes (v1-writes.ts) and the listings where Cloud prefers v2.
  */
-export abstract class V1ConfluenceApi implements ConfluenceApi {
+export abstract class V1ConfluenceApi implements Partial<ConfluenceApi> {
   constructor(
     protected readonly http: ConfluenceHttpClient,
     protected readonly connection: ConfluenceConnection,

@@ -22,6 +22,8 @@ export interface V1Version {
   number?: number;
   when?: string;
   by?: V1User;
+  message?: string;
+  minorEdit?: boolean;
 }
 
 export interface V1Space {
@@ -50,6 +52,8 @@ export interface V1Content {
   body?: { storage?: { value?: string } };
   metadata?: { labels?: { results?: V1Label[] }; mediaType?: string };
   extensions?: { location?: string; mediaType?: string; fileSize?: number };
+  /** The page a comment or attachment belongs to. */
+  container?: { id?: string | number; type?: string; title?: string; space?: V1Space };
   _links?: V1Links;
 }
 

@@ -27,6 +27,37 @@ const OPENING = new RegExp(
   'g',
 );
 const PARAM = new RegExp(`([^\\s="]+)=${QUOTED}`, 'g');
+const OPENING_AT = new RegExp(OPENING.source, 'y');
+const END_AT = /\{\{\/confluence:macro #(\d+)\}\}/y;
+const EDITOR_AT = new RegExp(`\\{\\{confluence:placeholder text=${QUOTED}(?:\\s+type=${QUOTED})?\\}\\}`, 'y');
+
+/** One placeholder found in markdown text: a macro opening, the end of a macro body, or an editor hint. */
+export type PlaceholderSyntax =
+  | { kind: 'macro'; placeholder: MacroPlaceholder; length: number }
+  | { kind: 'end'; ordinal: number; length: number }
+  | { kind: 'editor'; text: string; type?: string; length: number };
+
+/** The placeholder that starts exactly at `position` in `text`, if any (used by the markdown parser). */
+export function placeholderAt(text: string, position: number): PlaceholderSyntax | undefined {
+  OPENING_AT.lastIndex = position;
+  const opening = OPENING_AT.exec(text);
+  if (opening) {
+    const placeholder = { ordinal: Number(opening[4]), name: unescapeValue(opening[1]), params: parseParams(opening[2]), hasBody: false };
+    return { kind: 'macro', placeholder, length: opening[0].length };
+  }
+  END_AT.lastIndex = position;
+  const end = END_AT.exec(text);
+  if (end) {
+    return { kind: 'end', ordinal: Number(end[1]), length: end[0].length };
+  }
+  EDITOR_AT.lastIndex = position;
+  const editor = EDITOR_AT.exec(text);
+  if (editor) {
+    const type = editor[2] === undefined ? undefined : unescapeValue(editor[2]);
+    return { kind: 'editor', text: unescapeValue(editor[1]), type, length: editor[0].length };
+  }
+  return undefined;
+}
 
 /** The opening placeholder for the ordinal-th macro that could not be rendered. */
 export function formatMacroPlaceholder(ordinal: number, name: string, params: MacroParameter[]): string {

@@ -4,7 +4,8 @@ import { attr, findChild, textContent } from './storage-parser';
 
 const LIST_START = /^(?:[-*+]|\d+[.)])(?: |$)/;
 
-interface ListEntry {
+/** One item of a list and everything that belongs to it (stray nodes after it included). */
+export interface ListEntry {
   item?: Element;
   content: ChildNode[];
 }
@@ -31,7 +32,7 @@ export function renderTaskList(list: Element, renderer: MarkdownRenderer): strin
 
 /** One list item: the marker, then the item's blocks indented under it. */
 export function listItem(marker: string, indentWidth: number, blocks: string[]): string {
-  const body = blocks.reduce((joined, block) => (joined ? `${joined}${LIST_START.test(block) ? '\n' : '\n\n'}${block}` : block), '');
+  const body = itemBody(blocks);
   if (!body) {
     return marker.trimEnd();
   }
@@ -40,11 +41,22 @@ export function listItem(marker: string, indentWidth: number, blocks: string[]):
   return `${marker}${lines.join('\n')}`;
 }
 
+/** An item's blocks as one markdown text before indenting: a nested list follows its paragraph directly. */
+export function itemBody(blocks: string[]): string {
+  return blocks.reduce((joined, block) => (joined ? `${joined}${LIST_START.test(block) ? '\n' : '\n\n'}${block}` : block), '');
+}
+
+/** Whether a task is checked. */
+export function isComplete(task: Element | undefined): boolean {
+  const status = task ? findChild(task, 'ac:task-status') : undefined;
+  return status !== undefined && textContent(status).trim() === 'complete';
+}
+
 /**
  * The content of each item of a list. Stray children between items (a nested list placed directly
  * in the parent list, loose text) are kept with the preceding item rather than dropped.
  */
-function groupItems(list: Element, itemTag: string): ListEntry[] {
+export function groupItems(list: Element, itemTag: string): ListEntry[] {
   const groups: ListEntry[] = [];
   for (const child of list.children) {
     if (isTag(child) && child.name === itemTag) {
@@ -56,7 +68,8 @@ function groupItems(list: Element, itemTag: string): ListEntry[] {
   return groups;
 }
 
-function itemContent(item: Element): ChildNode[] {
+/** What an item shows: a list item's children, or a task's body followed by task lists nested directly in the task. */
+export function itemContent(item: Element): ChildNode[] {
   if (item.name !== 'ac:task') {
     return item.children;
   }
@@ -71,9 +84,4 @@ function appendToLast(groups: ListEntry[], node: ChildNode): void {
   }
   const last = groups[groups.length - 1];
   last.content = [...last.content, node];
-}
-
-function isComplete(task: Element | undefined): boolean {
-  const status = task ? findChild(task, 'ac:task-status') : undefined;
-  return status !== undefined && textContent(status).trim() === 'complete';
 }

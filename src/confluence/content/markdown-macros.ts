@@ -36,7 +36,7 @@ export function renderMacroBlock(element: Element, renderer: MarkdownRenderer): 
   if (macro.name === 'expand') {
     return [details(macroParam(macro, 'title') || DEFAULT_EXPAND_TITLE, body())];
   }
-  return placeholderBlocks(macro, renderer);
+  return placeholderBlocks(element, macro, renderer);
 }
 
 /** Renders a macro that flows inside a paragraph: status lozenges, or a placeholder. */
@@ -45,7 +45,7 @@ export function renderMacroInline(element: Element, renderer: MarkdownRenderer, 
   if (macro.name === 'status') {
     run.raw(codeSpan(statusText(macro)));
   } else {
-    run.raw(formatMacroPlaceholder(renderer.nextOrdinal(), macro.name, macro.params));
+    run.raw(formatMacroPlaceholder(renderer.nextOrdinal(element), macro.name, macro.params));
   }
 }
 
@@ -94,8 +94,8 @@ function details(title: string, body: string[]): string {
   return [`<details>\n<summary>${escapeHtml(title)}</summary>`, ...body, '</details>'].join('\n\n');
 }
 
-function placeholderBlocks(macro: StorageMacro, renderer: MarkdownRenderer): string[] {
-  const ordinal = renderer.nextOrdinal();
+function placeholderBlocks(element: Element, macro: StorageMacro, renderer: MarkdownRenderer): string[] {
+  const ordinal = renderer.nextOrdinal(element);
   const opening = formatMacroPlaceholder(ordinal, macro.name, macro.params);
   if (macro.plainBody !== undefined) {
     return [opening, codeFence(macro.plainBody, macro.name), formatMacroPlaceholderEnd(ordinal)];

@@ -7,7 +7,9 @@ import { codeFence, codeSpan, escapeLineStart, escapeMarkdownText, quote } from 
 import { renderAnchorLink, renderConfluenceLink, renderImage } from './markdown-links';
 import { renderList, renderTaskList } from './markdown-lists';
 import { renderAdfExtension, renderMacroBlock, renderMacroInline } from './markdown-macros';
+import { renderLayout } from './markdown-layout';
 import { renderTable } from './markdown-table';
+import { separateAdjacentLists, type RenderedBlock } from './rendered-block';
 import { hasBlockChild, headingLevel, isBlockElement, isMetadata } from './storage-elements';
 import { isMacro } from './storage-macro';
 import { attr, findDescendant, textContent } from './storage-parser';
@@ -28,18 +30,22 @@ const WRAPPERS: Record<string, [string, string]> = {
 };
 
 const CODE_TAGS = new Set(['code', 'kbd', 'tt', 'samp']);
+/** Block elements with a markdown form of their own; every other non-macro block is a see-through container. */
+const SELF_RENDERING_BLOCKS = new Set(['ul', 'ol', 'ac:task-list', 'table', 'blockquote', 'pre', 'hr', 'ac:adf-extension', 'ac:image', 'ac:layout']);
 const CONTAINER_TAGS = new Set(['div', 'p', 'span', 'section', 'ac:layout-cell', 'dt', 'dd', 'li']);
 
 /** Walks a parsed storage document and writes GitHub-flavoured markdown, block by block. */
 export class MarkdownRenderer {
   private placeholderCount = 0;
   private cellDepth = 0;
+  private readonly placeholderElements = new Map<number, Element>();
 
   constructor(readonly options: LinkOptions) {}
 
-  /** Allocates the next 1-based placeholder ordinal. */
-  nextOrdinal(): number {
+  /** Allocates the next 1-based placeholder ordinal to a macro. */
+  nextOrdinal(macro: Element): number {
     this.placeholderCount += 1;
+    this.placeholderElements.set(this.placeholderCount, macro);
     return this.placeholderCount;
   }
 
@@ -48,28 +54,73 @@ export class MarkdownRenderer {
     return this.cellDepth > 0;
   }
 
+  /** The macro element the placeholder with this ordinal stands for, from the latest rendering. */
+  placeholderElement(ordinal: number): Element | undefined {
+    return this.placeholderElements.get(ordinal);
+  }
+
+  /** The last placeholder ordinal allocated. */
+  get currentOrdinal(): number {
+    return this.placeholderCount;
+  }
+
+  /** Restarts placeholder numbering, so part of a document re-renders with the ordinals it had in the whole. */
+  restartOrdinals(base: number): void {
+    this.placeholderCount = base;
+  }
+
   /** Renders nodes as markdown blocks; loose inline content between blocks becomes paragraphs. */
   blocks(nodes: ChildNode[]): string[] {
-    const out: string[] = [];
+    return this.sourcedBlocks(nodes).flatMap((block) => block.parts);
+  }
+
+  /**
+   * Renders nodes as markdown blocks, each with the storage it came from. Containers that add no
+   * markdown of their own (div, section, a paragraph holding blocks) are see-through: their blocks
+   * are listed in their place, pointing inside the container.
+   */
+  sourcedBlocks(nodes: ChildNode[]): RenderedBlock[] {
+    const out: RenderedBlock[] = [];
     let run = new InlineBuffer();
-    for (const node of nodes) {
-      if (isTag(node) && (isBlockElement(node) || isStandaloneImage(node, run))) {
-        out.push(this.paragraph(run));
-        run = new InlineBuffer();
-        out.push(...this.block(node));
-      } else {
-        this.inline(node, run);
+    let runNodes: ChildNode[] = [];
+    let base = this.placeholderCount;
+    const flush = (): void => {
+      if (runNodes.length > 0) {
+        out.push({ parts: [this.paragraph(run)], nodes: runNodes, ordinalBase: base });
       }
-    }
-    out.push(this.paragraph(run));
-    return separateAdjacentLists(out.filter((block) => block.trim() !== ''));
+      run = new InlineBuffer();
+      runNodes = [];
+    };
+    nodes.forEach((node, index) => {
+      if (isTag(node) && (isBlockElement(node) || isStandaloneImage(nodes, index, run))) {
+        flush();
+        out.push(...this.sourcedBlock(node));
+      } else {
+        if (runNodes.length === 0) {
+          base = this.placeholderCount;
+        }
+        this.inline(node, run);
+        runNodes.push(node);
+      }
+    });
+    flush();
+    const visible = out.map((block) => ({ ...block, parts: block.parts.filter((part) => part.trim() !== '') }));
+    return separateAdjacentLists(visible.filter((block) => block.parts.length > 0));
   }
 
   /** Renders a table cell's content as one line, blocks separated by `<br>`. */
   cell(element: Element): string {
+    return this.sourcedCell(element)
+      .flatMap((block) => block.parts)
+      .join('\n')
+      .replace(/\n/g, '<br>');
+  }
+
+  /** The blocks of a table cell with their sources, rendered as they are inside the cell. */
+  sourcedCell(element: Element): RenderedBlock[] {
     this.cellDepth += 1;
     try {
-      return this.blocks(element.children).join('\n').replace(/\n/g, '<br>');
+      return this.sourcedBlocks(element.children);
     } finally {
       this.cellDepth -= 1;
     }
@@ -88,6 +139,25 @@ export class MarkdownRenderer {
   paragraph(run: InlineBuffer): string {
     const lines = run.content().split('\n').map(escapeLineStart);
     return lines.join(this.inCell ? '\n' : '\\\n');
+  }
+
+  /** A container adds no markdown of its own; a block element that renders itself is not one. */
+  private sourcedBlock(element: Element): RenderedBlock[] {
+    if (this.isContainer(element)) {
+      return this.sourcedBlocks(element.children);
+    }
+    const ordinalBase = this.placeholderCount;
+    return [{ parts: this.block(element), nodes: [element], element, ordinalBase }];
+  }
+
+  private isContainer(element: Element): boolean {
+    if (headingLevel(element) > 0 || isMacro(element)) {
+      return false;
+    }
+    if (element.name === 'p') {
+      return hasBlockChild(element);
+    }
+    return element.name === 'ac:layout' ? this.inCell : !SELF_RENDERING_BLOCKS.has(element.name);
   }
 
   private block(element: Element): string[] {
@@ -120,6 +190,8 @@ export class MarkdownRenderer {
         return renderAdfExtension(element, this);
       case 'ac:image':
         return [this.paragraph(this.inlineRun([element]))];
+      case 'ac:layout':
+        return this.inCell ? this.blocks(element.children) : renderLayout(element, this);
       default:
         return isMacro(element) ? renderMacroBlock(element, this) : this.blocks(element.children);
     }
@@ -185,9 +257,14 @@ export class MarkdownRenderer {
   }
 }
 
-/** An image that starts a block of its own (not preceded by text) is laid out as its own paragraph. */
-function isStandaloneImage(element: Element, run: InlineBuffer): boolean {
-  return element.name === 'ac:image' && run.isBlank();
+/** An image with no text around it before the next block is laid out as its own paragraph. */
+function isStandaloneImage(nodes: ChildNode[], index: number, run: InlineBuffer): boolean {
+  const node = nodes[index];
+  if (!isTag(node) || node.name !== 'ac:image' || !run.isBlank()) {
+    return false;
+  }
+  const next = nodes.slice(index + 1).find((sibling) => !(isText(sibling) && sibling.data.trim() === ''));
+  return next === undefined || (isTag(next) && isBlockElement(next));
 }
 
 /** Elements marked `aria-hidden` duplicate visible content (KaTeX's rendered HTML beside its MathML). */
@@ -199,27 +276,4 @@ function isHidden(element: Element): boolean {
 function renderMath(element: Element, run: InlineBuffer): void {
   const tex = findDescendant(element, (node) => node.name === 'annotation' && attr(node, 'encoding') === 'application/x-tex');
   run.text(tex ? `$${textContent(tex).trim()}$` : textContent(element), escapeMarkdownText);
-}
-
-const BULLET_ITEM = /^[-*+] /;
-const ORDERED_ITEM = /^\d+[.)] /;
-
-function listKind(block: string): 'bullet' | 'ordered' | undefined {
-  if (BULLET_ITEM.test(block)) return 'bullet';
-  return ORDERED_ITEM.test(block) ? 'ordered' : undefined;
-}
-
-/**
- * Two lists of the same kind in a row would read back as one list in markdown;
- * an empty HTML comment between them keeps them apart, as they are in the page.
- */
-function separateAdjacentLists(blocks: string[]): string[] {
-  const out: string[] = [];
-  for (const block of blocks) {
-    const previous = out[out.length - 1];
-    const kind = listKind(block);
-    if (previous !== undefined && kind !== undefined && listKind(previous) === kind) out.push('<!-- -->');
-    out.push(block);
-  }
-  return out;
 }

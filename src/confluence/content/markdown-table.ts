@@ -34,34 +34,39 @@ export function tableRows(table: Element): Element[] {
   });
 }
 
-function buildGrid(rows: Element[], renderer: MarkdownRenderer): string[][] {
+/** The grid of a table: per row, the cell whose first slot each column is (undefined where a span covers it). */
+export function tableGrid(rows: Element[]): Array<Array<Element | undefined>> {
   const pendingRows: number[] = [];
   return rows.map((row) => {
-    const cells: string[] = [];
+    const slots: Array<Element | undefined> = [];
     let column = 0;
-    const fillSpanned = (): void => {
+    const skipSpanned = (): void => {
       while ((pendingRows[column] ?? 0) > 0) {
         pendingRows[column] -= 1;
-        cells[column] = '';
+        slots[column] = undefined;
         column += 1;
       }
     };
     for (const cell of row.children.filter((child): child is Element => isTag(child) && CELL_TAGS.has(child.name))) {
-      fillSpanned();
+      skipSpanned();
       const colspan = span(cell, 'colspan');
       const rowspan = span(cell, 'rowspan');
       for (let offset = 0; offset < colspan; offset += 1) {
-        cells[column + offset] = offset === 0 ? escapeTableCell(renderer.cell(cell)) : '';
+        slots[column + offset] = offset === 0 ? cell : undefined;
         pendingRows[column + offset] = rowspan - 1;
       }
       column += colspan;
     }
     while (column < pendingRows.length) {
-      fillSpanned();
+      skipSpanned();
       column += 1;
     }
-    return Array.from(cells, (cell) => cell ?? '');
+    return Array.from(slots);
   });
+}
+
+function buildGrid(rows: Element[], renderer: MarkdownRenderer): string[][] {
+  return tableGrid(rows).map((slots) => slots.map((cell) => (cell ? escapeTableCell(renderer.cell(cell)) : '')));
 }
 
 function span(cell: Element, name: string): number {

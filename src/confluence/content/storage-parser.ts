@@ -3,6 +3,13 @@ import { decodeHTMLStrict } from 'entities';
 import { parseDocument } from 'htmlparser2';
 
 const ROOT_TAG = 'storage-root';
+const ROOT_OPEN = `<${ROOT_TAG}>`;
+
+/** Options for {@link parseStorage}. */
+export interface ParseStorageOptions {
+  /** Record where each node sits in the source, so the write path can copy original bytes (see nodeRange). */
+  positions?: boolean;
+}
 
 /**
  * Parses a storage-format fragment into a DOM whose text and attribute values are fully decoded.
@@ -10,11 +17,13 @@ const ROOT_TAG = 'storage-root';
  * text node and attribute is decoded afterwards with the HTML entity table (`&nbsp;`, `&rarr;`, …);
  * CDATA content is left exactly as written.
  */
-export function parseStorage(storage: string): Element {
-  const document = parseDocument(`<${ROOT_TAG}>${storage}</${ROOT_TAG}>`, {
+export function parseStorage(storage: string, options: ParseStorageOptions = {}): Element {
+  const document = parseDocument(`${ROOT_OPEN}${storage}</${ROOT_TAG}>`, {
     xmlMode: true,
     decodeEntities: false,
     recognizeCDATA: true,
+    withStartIndices: options.positions === true,
+    withEndIndices: options.positions === true,
   });
   const root = document.children.find((node): node is Element => isTag(node) && node.name === ROOT_TAG);
   if (!root) {
@@ -22,6 +31,19 @@ export function parseStorage(storage: string): Element {
   }
   decodeTree(root);
   return root;
+}
+
+/**
+ * The `[start, end)` offsets of a node in the storage string it was parsed from with `positions`;
+ * the parser's indices count the wrapping root tag and an inclusive end, both corrected here.
+ */
+export function nodeRange(node: ChildNode): [number, number] {
+  const start = node.startIndex;
+  const end = node.endIndex;
+  if (start === null || end === null) {
+    throw new Error('storage was parsed without positions');
+  }
+  return [start - ROOT_OPEN.length, end + 1 - ROOT_OPEN.length];
 }
 
 function decodeTree(element: Element): void {

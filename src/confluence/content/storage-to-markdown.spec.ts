@@ -227,6 +227,11 @@ describe('storageToMarkdown', () => {
       expect(md(storage)).toBe('![Diagram](arch.png "Arch")\\\n*The **system***\n\ninline ![](https://x.test/i.png)');
     });
 
+    it('keeps an image inline when text follows it, and gives a lone image its own paragraph', () => {
+      expect(md('<ul><li><ac:image><ri:attachment ri:filename="a.png" /></ac:image> text</li></ul>')).toBe('- ![](a.png) text');
+      expect(md('<ac:image><ri:attachment ri:filename="a.png" /></ac:image><p>next</p>')).toBe('![](a.png)\n\nnext');
+    });
+
     it('writes emoticons as emoji, preferring the emoji fallback', () => {
       expect(md('<p><ac:emoticon ac:name="tick"/> <ac:emoticon ac:name="blue-star" ac:emoji-fallback="🔷"/> <ac:emoticon ac:name="custom"/></p>')).toBe('✅ 🔷 :custom:');
     });
@@ -239,10 +244,31 @@ describe('storageToMarkdown', () => {
   });
 
   describe('layouts and ADF', () => {
-    it('keeps every layout cell in order', () => {
+    it('keeps every layout cell in order, between invisible markers that carry the columns', () => {
       const storage =
         '<ac:layout><ac:layout-section ac:type="two_equal"><ac:layout-cell><p>left</p></ac:layout-cell><ac:layout-cell><p>right</p></ac:layout-cell></ac:layout-section><ac:layout-section ac:type="single"><ac:layout-cell><p>below</p></ac:layout-cell></ac:layout-section></ac:layout>';
-      expect(md(storage)).toBe('left\n\nright\n\nbelow');
+      expect(md(storage)).toBe(
+        [
+          '<!-- confluence:layout-section type="two_equal" -->',
+          '<!-- confluence:layout-cell -->',
+          'left',
+          '<!-- confluence:layout-cell -->',
+          'right',
+          '<!-- confluence:layout-section type="single" -->',
+          '<!-- confluence:layout-cell -->',
+          'below',
+          '<!-- /confluence:layout -->',
+        ].join('\n\n'),
+      );
+    });
+
+    it('writes a section without a type and flattens a layout inside a table cell', () => {
+      expect(md('<ac:layout><ac:layout-section><ac:layout-cell><p>x</p></ac:layout-cell></ac:layout-section></ac:layout>')).toBe(
+        '<!-- confluence:layout-section -->\n\n<!-- confluence:layout-cell -->\n\nx\n\n<!-- /confluence:layout -->',
+      );
+      expect(md('<table><tr><td><ac:layout><ac:layout-section><ac:layout-cell><p>x</p></ac:layout-cell></ac:layout-section></ac:layout></td></tr></table>')).toBe(
+        '| x |\n| --- |',
+      );
     });
 
     it('uses the ADF fallback for unknown nodes and an alert for panels', () => {

@@ -1,0 +1,149 @@
+import { isTag, type Element } from 'domhandler';
+import { standIn, standInIndex } from './atom-stand-ins';
+import { InlineBuffer } from './inline-buffer';
+import { MarkdownRenderer } from './markdown-renderer';
+import { isMacro, readMacro } from './storage-macro';
+import type { StorageSource } from './storage-source';
+
+/** One atom of the page: its storage, where it is, and whether a merge has put it back already. */
+interface Original {
+  storage: string;
+  start: number;
+  taken: boolean;
+}
+
+/** One group of atoms that render to the same markdown, with the originals in document order. */
+interface AtomGroup {
+  markdown: string;
+  originals: Original[];
+  /** Whether an original may be repeated once all were used (not comment markers, which wrap text). */
+  reusable: boolean;
+}
+
+const KEY_LENGTH = 3;
+const ATOM_TAGS = new Set(['ac:link', 'ac:image', 'ac:emoticon', 'time']);
+const PLACEHOLDER_SPANS = /(\{\{\/?confluence:(?:macro|placeholder)\b(?:[^"}]|"(?:[^"\\]|\\.)*")*\}\})/;
+
+/**
+ * The inline atoms of a page — images, Confluence links and mentions, links, emoticons, status
+ * lozenges, dates, inline comment markers — keyed by the markdown get_page shows for each. When a
+ * changed block is written back, every atom whose markdown is still there gets its original storage
+ * (with ids, sizes, versions and the rest markdown cannot show) instead of a fresh conversion.
+ */
+export class AtomTable {
+  private readonly groups: AtomGroup[] = [];
+  /** Every markdown form to look for with its group, by its first one, two or three characters; longest first. */
+  private readonly forms = new Map<string, Array<{ text: string; group: number }>>();
+  /** The byte ranges of the old blocks being rewritten, innermost last: their own atoms are preferred. */
+  private readonly scopes: Array<[number, number]> = [];
+
+  constructor(source: StorageSource) {
+    const scratch = new MarkdownRenderer(source.link);
+    const byMarkdown = new Map<string, AtomGroup>();
+    for (const element of atomElements(source.root)) {
+      const run = new InlineBuffer();
+      scratch.inline(element, run);
+      const markdown = run.content();
+      if (markdown === '') continue;
+      const group = byMarkdown.get(markdown) ?? { markdown, originals: [], reusable: element.name !== 'ac:inline-comment-marker' };
+      group.originals.push({ storage: source.text(element), start: source.range(element)[0], taken: false });
+      byMarkdown.set(markdown, group);
+    }
+    this.groups = [...byMarkdown.values()];
+    this.groups.forEach((group, index) => {
+      for (const text of markdownForms(group.markdown)) {
+        const key = text.slice(0, KEY_LENGTH);
+        this.forms.set(key, [...(this.forms.get(key) ?? []), { text, group: index }]);
+      }
+    });
+    this.forms.forEach((forms) => forms.sort((a, b) => b.text.length - a.text.length));
+  }
+
+  /** Replaces every atom's markdown in a paragraph's inline source with its stand-in (placeholders are left alone). */
+  substitute(source: string): string {
+    return source
+      .split(PLACEHOLDER_SPANS)
+      .map((part, index) => (index % 2 === 1 ? part : this.substituteText(part)))
+      .join('');
+  }
+
+  /**
+   * The original storage for a stand-in: the first unused one inside the block being rewritten, else
+   * the first unused one, else (for a reusable atom) the last one; undefined for a comment marker whose
+   * originals are all used.
+   */
+  take(char: string): string | undefined {
+    const group = this.groups[standInIndex(char)];
+    if (!group) return undefined;
+    const scope = this.scopes[this.scopes.length - 1];
+    const free = group.originals.filter((original) => !original.taken);
+    const chosen = free.find((original) => scope && original.start >= scope[0] && original.start < scope[1]) ?? free[0];
+    if (chosen) {
+      chosen.taken = true;
+      return chosen.storage;
+    }
+    return group.reusable ? group.originals[group.originals.length - 1].storage : undefined;
+  }
+
+  /** Runs `write` preferring the atoms that lie within `[start, end)` (the old block a new one replaces). */
+  within<T>(start: number, end: number, write: () => T): T {
+    this.scopes.push([start, end]);
+    try {
+      return write();
+    } finally {
+      this.scopes.pop();
+    }
+  }
+
+  /** The markdown a stand-in replaced. */
+  markdown(char: string): string | undefined {
+    return this.groups[standInIndex(char)]?.markdown;
+  }
+
+  /** Scans left to right, replacing the longest atom form that starts at each position. */
+  private substituteText(text: string): string {
+    if (this.forms.size === 0) return text;
+    let out = '';
+    for (let i = 0; i < text.length; ) {
+      const form = this.formAt(text, i);
+      out += form ? standIn(form.group) : text[i];
+      i += form ? form.text.length : 1;
+    }
+    return out;
+  }
+
+  private formAt(text: string, position: number): { text: string; group: number } | undefined {
+    let best: { text: string; group: number } | undefined;
+    for (let length = KEY_LENGTH; length >= 1; length -= 1) {
+      const found = this.forms.get(text.slice(position, position + length))?.find((form) => text.startsWith(form.text, position));
+      if (found && (!best || found.text.length > best.text.length)) best = found;
+    }
+    return best;
+  }
+}
+
+/** An atom's markdown as it may appear in a paragraph's source: a line break inside it (image caption) is `\` + newline, or `<br>` in a cell. */
+function markdownForms(markdown: string): string[] {
+  if (!markdown.includes('\n')) return [markdown];
+  return [markdown.replace(/\n/g, '\\\n'), markdown.replace(/\n/g, '<br>')];
+}
+
+/** Atom elements in document order, outer before inner; macro parameters are not content and are skipped. */
+function atomElements(root: Element): Element[] {
+  const found: Element[] = [];
+  const walk = (element: Element): void => {
+    for (const child of element.children) {
+      if (!isTag(child) || child.name === 'ac:parameter' || child.name === 'ac:default-parameter') continue;
+      if (isAtom(child)) found.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+function isAtom(element: Element): boolean {
+  if (ATOM_TAGS.has(element.name) || element.name === 'ac:inline-comment-marker') return true;
+  if (element.name === 'a') return element.attribs.href !== undefined;
+  return isMacro(element) && readMacro(element).name === 'status';
+}
