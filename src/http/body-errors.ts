@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ErrorRequestHandler, Response } from 'express';
+import { jsonRpcError } from './json-rpc-error';
 
 const logger = new Logger('HttpEdge');
 
@@ -32,5 +33,5 @@ export function bodyErrorHandler(maxBodyBytes: number): ErrorRequestHandler {
 }
 
 function reply(res: Response, status: number, code: number, message: string): void {
-  res.status(status).json({ jsonrpc: '2.0', error: { code, message }, id: null });
+  res.status(status).json(jsonRpcError(code, message));
 }

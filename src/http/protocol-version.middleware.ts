@@ -1,6 +1,7 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import type { NextFunction, Request, Response } from 'express';
+import { jsonRpcError } from './json-rpc-error';
 
 /**
  * Refuses a `/mcp` request whose MCP-Protocol-Version header names a version
@@ -15,13 +16,8 @@ export class ProtocolVersionMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     const version = req.headers['mcp-protocol-version'];
     if (version === undefined || SUPPORTED_PROTOCOL_VERSIONS.includes(String(version))) return next();
-    res.status(400).json({
-      jsonrpc: '2.0',
-      error: {
-        code: -32000,
-        message: `Bad Request: unsupported MCP-Protocol-Version ${String(version).slice(0, 64)} (supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}).`,
-      },
-      id: null,
-    });
+    const shown = String(version).slice(0, 64);
+    const message = `Bad Request: unsupported MCP-Protocol-Version ${shown} (supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}).`;
+    res.status(400).json(jsonRpcError(-32000, message));
   }
 }

@@ -36,13 +36,17 @@ export class ClientRateLimits {
 
   /** The counter this request increments: `client:<id>`, or `ip:<address>` when requests are anonymous. */
   tracker(request: LimitedRequest): string {
-    const client = this.clientOf(request);
-    return client === ANONYMOUS_CLIENT ? `ip:${normalizeIp(request.ip ?? request.socket.remoteAddress ?? 'unknown')}` : `client:${client}`;
+    const client = this.identifiedClient(request);
+    return client !== undefined ? `client:${client}` : `ip:${normalizeIp(request.ip ?? request.socket.remoteAddress ?? 'unknown')}`;
   }
 
   /** The client id to report (metrics label, error message); `anonymous` for IP-keyed requests. */
   clientOf(request: LimitedRequest): string {
-    return this.anonymous || !request.caller ? ANONYMOUS_CLIENT : request.caller.id;
+    return this.identifiedClient(request) ?? ANONYMOUS_CLIENT;
+  }
+
+  private identifiedClient(request: LimitedRequest): string | undefined {
+    return this.anonymous ? undefined : request.caller?.id;
   }
 }
 

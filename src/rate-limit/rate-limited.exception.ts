@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { jsonRpcError } from '../http/json-rpc-error';
 
 /**
  * 429 for a client over its limit, with a JSON-RPC error body like every other
@@ -6,17 +7,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
  */
 export class RateLimitedException extends HttpException {
   constructor(client: string, limit: string, retryAfterSeconds: number) {
-    super(
-      {
-        jsonrpc: '2.0',
-        error: {
-          code: -32000,
-          message: `Rate limit exceeded for client ${client} (${limit}); retry after ${retryAfterSeconds} s.`,
-          data: { client, limit, retryAfterSeconds },
-        },
-        id: null,
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+    const message = `Rate limit exceeded for client ${client} (${limit}); retry after ${retryAfterSeconds} s.`;
+    super(jsonRpcError(-32000, message, { client, limit, retryAfterSeconds }), HttpStatus.TOO_MANY_REQUESTS);
   }
 }

@@ -31,7 +31,7 @@ export class BlockMerger {
     const olds = level.units.map((unit) => ({ ...unit, key: unit.markdown }));
     return mergeSequence(this.source.storage, level, olds, keys, {
       affinity: (old, added) => this.affinity(level.units, old, units[added], keys[added]),
-      pair: (old, added) => this.pair(level.units[old], units[added], lines),
+      pair: (old, added) => this.pair(level.units[old], units[added], lines, old === 0),
       create: (added) => this.writer.unit(units[added]),
       partner: (added) => this.partner(level.units, units[added]),
       kept: (old) => this.context.keptAsItWas(level.units[old].start, level.units[old].end),
@@ -44,16 +44,20 @@ export class BlockMerger {
     return this.source.withInner(container, inner, startTag);
   }
 
-  private pair(old: OldUnit, unit: MarkdownUnit, lines: string[]): string {
-    return this.context.atoms.within(old.start, old.end, () => this.pairWithin(old, unit, lines));
+  private pair(old: OldUnit, unit: MarkdownUnit, lines: string[], first: boolean): string {
+    return this.context.atoms.within(old.start, old.end, () => this.pairWithin(old, unit, lines, first));
   }
 
-  private pairWithin(old: OldUnit, unit: MarkdownUnit, lines: string[]): string {
+  /**
+   * A changed block in an old block's place. Loose text that opens its container (`<li>text<ul>…`)
+   * stays loose; elsewhere it becomes a paragraph, so it cannot run into loose text before it.
+   */
+  private pairWithin(old: OldUnit, unit: MarkdownUnit, lines: string[], first: boolean): string {
     const merged = compositeKind(old) === 'leaf' ? undefined : mergeComposite(this, old, unit, lines);
     if (merged !== undefined) {
       return merged;
     }
-    if (old.inlineRun && (unit.kind === 'paragraph' || (unit.kind === 'macro' && !unit.placeholder?.hasBody))) {
+    if (old.inlineRun && first && (unit.kind === 'paragraph' || (unit.kind === 'macro' && !unit.placeholder?.hasBody))) {
       return this.writer.inlineContent(unit);
     }
     return sameTextBlock(old, unit) ? this.source.withInner(old.element as Element, this.writer.inline(unit.nodes[0])) : this.writer.unit(unit);

@@ -100,14 +100,27 @@ export class AtomTable {
     return this.groups[standInIndex(char)]?.markdown;
   }
 
-  /** Scans left to right, replacing the longest atom form that starts at each position. */
+  /**
+   * Scans left to right, replacing the longest atom form that starts at each position where markdown
+   * reads it as that atom: not after a backslash (escaped), a link not after `!` (an image), a form with
+   * backticks not after an odd number of backticks (which would pair with its own).
+   */
   private substituteText(text: string): string {
     if (this.forms.size === 0) return text;
     let out = '';
+    let backticks = 0;
     for (let i = 0; i < text.length; ) {
       const form = this.formAt(text, i);
-      out += form ? standIn(form.group) : text[i];
-      i += form ? form.text.length : 1;
+      const before = text[i - 1];
+      const fits = form && before !== '\\' && !(before === '!' && form.text.startsWith('[')) && !(form.text.includes('`') && backticks % 2 === 1);
+      if (form && fits) {
+        out += standIn(form.group);
+        i += form.text.length;
+      } else {
+        backticks += text[i] === '`' && before !== '\\' ? 1 : 0;
+        out += text[i];
+        i += 1;
+      }
     }
     return out;
   }

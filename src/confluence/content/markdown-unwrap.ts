@@ -32,7 +32,8 @@ export function unquote(text: string, alert: boolean): string {
     .split('\n')
     .map((line) => line.replace(QUOTE_PREFIX, ''))
     .join('\n');
-  return trimBlankLines(alert ? inner.replace(ALERT_LINE, '') : inner);
+  const trimmed = trimBlankLines(inner);
+  return alert ? trimBlankLines(trimmed.replace(ALERT_LINE, '')) : trimmed;
 }
 
 /** The content of a list item and, for a task, whether it is checked. */

@@ -116,7 +116,10 @@ function mergeExpand(merger: BlockMerger, old: OldUnit, unit: MarkdownUnit, line
   return restoreMacro(merger.source, element, params, richBody(merger, element, old.ordinalBase, inner));
 }
 
-/** A placeholder macro: parameters from the placeholder, body merged (rich) or replaced (plain), ids kept. */
+/**
+ * A placeholder macro: parameters from the placeholder, body merged (rich) or replaced (plain), ids
+ * kept. One whose body was taken away stands in a paragraph of its own, as the writer puts it.
+ */
 function mergeMacro(merger: BlockMerger, old: OldUnit, unit: MarkdownUnit, lines: string[]): string {
   const element = old.element as Element;
   const placeholder = unit.placeholder;
@@ -129,7 +132,8 @@ function mergeMacro(merger: BlockMerger, old: OldUnit, unit: MarkdownUnit, lines
   } else if (placeholder.hasBody) {
     body = richBody(merger, element, placeholder.ordinal, textBetween(unit.nodes, lines));
   }
-  return restoreMacro(merger.source, element, placeholder.params, body, merger.context.startTag(placeholder.ordinal, element));
+  const restored = restoreMacro(merger.source, element, placeholder.params, body, merger.context.startTag(placeholder.ordinal, element));
+  return placeholder.hasBody ? restored : `<p>${restored}</p>`;
 }
 
 /** code/noformat: language and title from the fence, other parameters (line numbers, theme…) kept. */
