@@ -32,9 +32,6 @@ export interface ApiClient {
   revoked: boolean;
 }
 
-/** `<count>/<unit>`: the rate-limit notation shared by RATE_LIMIT and the keys file. */
-export const RATE_LIMIT_PATTERN = /^\d+\/(second|minute|hour|day)$/;
-
 /** Ids are used in logs, metrics labels and connection ids: keep them plain. */
 export const CLIENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 

@@ -59,6 +59,16 @@ export function parseRateLimit(text: string, burst?: number): RateLimit {
   return { limit, periodMs, burst: Math.max(1, Math.min(limit, wanted)), text: text.trim() };
 }
 
+/** True for notation `parseRateLimit` accepts, so the keys file is validated by the same rule RATE_LIMIT is. */
+export function isRateLimit(text: string): boolean {
+  try {
+    parseRateLimit(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** `minutes` → `minute`, `secs` → `sec`. */
 function unitOf(raw: string): string {
   const unit = raw.toLowerCase();

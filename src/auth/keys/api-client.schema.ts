@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TOOLSETS, toolNames } from '../../tools/tool-catalog';
-import { CLIENT_ID_PATTERN, RATE_LIMIT_PATTERN, SCOPES, SPACE_KEY_PATTERN } from '../api-client';
+import { isRateLimit } from '../../rate-limit/rate-limit';
+import { CLIENT_ID_PATTERN, SCOPES, SPACE_KEY_PATTERN } from '../api-client';
 
 /**
  * The shape of one client in MCP_API_KEYS_FILE. Strict: a misspelt field is an
@@ -53,7 +54,7 @@ export const apiClientEntrySchema = z.strictObject({
   }),
   policy: clientPolicySchema.optional(),
   confluence: confluenceCredentialsSchema.optional(),
-  rate_limit: z.string().regex(RATE_LIMIT_PATTERN, { error: 'must look like 100/minute (per second, minute, hour or day)' }).optional(),
+  rate_limit: z.string().refine(isRateLimit, { error: 'must look like 100/minute: at least 1 request per second, minute, hour or day' }).optional(),
   revoked: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type ApiClientEntry = z.infer<typeof apiClientEntrySchema>;

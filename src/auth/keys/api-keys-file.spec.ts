@@ -53,6 +53,17 @@ clients:
     expect(parseApiKeysFile(json, sources()).clients).toEqual([expect.objectContaining({ id: 'x', scopes: ['admin'] })]);
   });
 
+  it('refuses a rate limit of zero, which the limiter could not enforce', () => {
+    const yaml = `
+clients:
+  - id: team-a
+    key_sha256: ${HASH}
+    scopes: [read]
+    rate_limit: 0/minute
+`;
+    expect(parseApiKeysFile(yaml, sources()).problems).toEqual([expect.stringMatching(/rate_limit: must look like 100\/minute/)]);
+  });
+
   it('names the entry and the field of every problem', () => {
     const yaml = `
 clients:

@@ -31,7 +31,7 @@ const WRAPPERS: Record<string, [string, string]> = {
 
 const CODE_TAGS = new Set(['code', 'kbd', 'tt', 'samp']);
 /** Block elements with a markdown form of their own; every other non-macro block is a see-through container. */
-const SELF_RENDERING_BLOCKS = new Set(['ul', 'ol', 'ac:task-list', 'table', 'blockquote', 'pre', 'hr', 'ac:adf-extension', 'ac:image', 'ac:layout']);
+const SELF_RENDERING_BLOCKS = new Set(['ul', 'ol', 'ac:task-list', 'table', 'blockquote', 'pre', 'hr', 'ac:adf-extension', 'ac:layout']);
 const CONTAINER_TAGS = new Set(['div', 'p', 'span', 'section', 'ac:layout-cell', 'dt', 'dd', 'li']);
 
 /** Walks a parsed storage document and writes GitHub-flavoured markdown, block by block. */
@@ -92,15 +92,20 @@ export class MarkdownRenderer {
       runNodes = [];
     };
     nodes.forEach((node, index) => {
-      if (isTag(node) && (isBlockElement(node) || isStandaloneImage(nodes, index, run))) {
+      const alone = isStandalone(nodes, index, run);
+      if (isTag(node) && isBlockElement(node)) {
         flush();
         out.push(...this.sourcedBlock(node));
-      } else {
-        if (runNodes.length === 0) {
-          base = this.placeholderCount;
-        }
-        this.inline(node, run);
-        runNodes.push(node);
+        return;
+      }
+      if (alone || runNodes.length === 0) {
+        flush();
+        base = this.placeholderCount;
+      }
+      this.inline(node, run);
+      runNodes.push(node);
+      if (alone) {
+        flush();
       }
     });
     flush();
@@ -188,8 +193,6 @@ export class MarkdownRenderer {
         return ['---'];
       case 'ac:adf-extension':
         return renderAdfExtension(element, this);
-      case 'ac:image':
-        return [this.paragraph(this.inlineRun([element]))];
       case 'ac:layout':
         return this.inCell ? this.blocks(element.children) : renderLayout(element, this);
       default:
@@ -257,14 +260,20 @@ export class MarkdownRenderer {
   }
 }
 
-/** An image with no text around it before the next block is laid out as its own paragraph. */
-function isStandaloneImage(nodes: ChildNode[], index: number, run: InlineBuffer): boolean {
-  const node = nodes[index];
-  if (!isTag(node) || node.name !== 'ac:image' || !run.isBlank()) {
+/**
+ * An image or macro with no text around it before the next block (or the next such image or macro)
+ * is laid out as its own paragraph, so two of them in a row read back as two.
+ */
+function isStandalone(nodes: ChildNode[], index: number, run: InlineBuffer): boolean {
+  if (!standsApart(nodes[index]) || !run.isBlank()) {
     return false;
   }
   const next = nodes.slice(index + 1).find((sibling) => !(isText(sibling) && sibling.data.trim() === ''));
-  return next === undefined || (isTag(next) && isBlockElement(next));
+  return next === undefined || (isTag(next) && (isBlockElement(next) || standsApart(next)));
+}
+
+function standsApart(node: ChildNode | undefined): boolean {
+  return node !== undefined && isTag(node) && (node.name === 'ac:image' || isMacro(node));
 }
 
 /** Elements marked `aria-hidden` duplicate visible content (KaTeX's rendered HTML beside its MathML). */
