@@ -43,6 +43,7 @@ describe.each(LAYOUTS)('page write tools (%s)', (layout) => {
   describe('confluence_create_page', () => {
     it('creates a page from markdown under a parent, with labels', async () => {
       const title = uniqueTitle('Created');
+      sandbox.clearRequests();
       const result = await callTool(client(), 'confluence_create_page', {
         space_key: 'DEMO',
         title,
@@ -53,6 +54,8 @@ describe.each(LAYOUTS)('page write tools (%s)', (layout) => {
       const data = dataOf<WriteData & { space_key: string }>(result);
       expect(data).toMatchObject({ title, space_key: 'DEMO', version: 1, dry_run: false });
       expect(data.labels?.sort()).toEqual(['plan', 'q3']);
+      const writes = sandbox.requests.filter((r) => r.method !== 'GET');
+      expect(writes.map((r) => r.method)).toEqual(['POST']);
       const page = await readPage(client(), data.id, 'storage');
       expect(page.ancestors.map((a) => a.id)).toContain(SEED.pages.howTo.id);
       expect(page.body).toContain('<strong>bold</strong>');

@@ -153,6 +153,8 @@ export interface CreatePageRequest {
   /** Storage-format XHTML of the new body. */
   storage: string;
   parentId?: string;
+  /** Global labels set in the same request, so a page never exists without the labels it was created with. */
+  labels?: string[];
 }
 
 /** The outcome of a write; `recovered` is true when the response was lost and the result was confirmed by reading back. */

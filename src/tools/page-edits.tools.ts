@@ -104,10 +104,9 @@ export class PageEditsTools {
       const output = { id: '', title: input.title, space_key: input.space_key, version: 0, url: '', dry_run: true, storage };
       return toolResult({ ...output, labels: input.labels }, `Dry run: would create "${input.title}" in ${input.space_key}.\n\n${storage}`);
     }
-    const page = await scope.api.createPage({ spaceKey: input.space_key, title: input.title, storage, parentId }, { signal: scope.signal });
-    const output = writtenOutput(page);
-    const labels = input.labels ? await this.labelNewPage(scope, page.id, input.labels) : undefined;
-    return toolResult({ ...output, labels }, writtenText('Created', output));
+    const create = { spaceKey: input.space_key, title: input.title, storage, parentId, labels: input.labels };
+    const output = writtenOutput(await scope.api.createPage(create, { signal: scope.signal }));
+    return toolResult({ ...output, labels: input.labels }, writtenText('Created', output));
   }
 
   @Tool({
@@ -199,12 +198,6 @@ export class PageEditsTools {
     } catch (error) {
       if (!(error instanceof ConfluenceNotFoundError)) throw error;
     }
-  }
-
-  /** Labels go on after the page exists; if that fails the page is kept and the result says which labels are missing. */
-  private async labelNewPage(scope: CallScope, pageId: string, labels: string[]): Promise<string[]> {
-    const added = await scope.api.addLabels(pageId, labels, { signal: scope.signal });
-    return added.map((label) => label.name);
   }
 }
 

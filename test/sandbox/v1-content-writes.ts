@@ -10,6 +10,7 @@ import {
   storageFrom,
 } from './page-rules';
 import { jsonBody } from './request-body';
+import { labelInput } from './v1-label-routes';
 import { firstParam, RouteContext, RouteResult } from './route-context';
 import { SandboxComment, SandboxPage } from './sandbox-model';
 import { withSiteLinks } from './v1-links';
@@ -24,6 +25,7 @@ interface ContentInput {
   ancestors?: unknown;
   body?: unknown;
   version?: { number?: unknown; message?: unknown; minorEdit?: unknown };
+  metadata?: { labels?: unknown };
 }
 
 /** What a create or update answers with, as captured from Cloud (../shared/confluence-fixtures/xsoar-content_create_*). */
@@ -47,13 +49,22 @@ function createPage(ctx: RouteContext, input: ContentInput): RouteResult {
   const space = requireWritableSpace(store, input.space?.key);
   checkTitleFree(store, space.key, title);
   const parentId = parentFrom(store, input.ancestors, space.key) ?? null;
+  const labels = initialLabels(input.metadata?.labels).map((label) => ({ id: store.newId(), ...label }));
   const version = newVersion(store, 1);
   const page: SandboxPage = {
     id: store.newId(), spaceKey: space.key, title, parentId, position: 0, status: 'current', body: storageFrom(input.body),
-    authorId: version.authorId, createdAt: version.when, version, labels: [],
+    authorId: version.authorId, createdAt: version.when, version, labels,
   };
   store.addPage(page);
   return answer(ctx, (s, e) => s.page(page, e));
+}
+
+/** `metadata.labels` of a create: the labels go on with the page, in the same request. */
+function initialLabels(value: unknown): ReturnType<typeof labelInput>[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw badRequest('metadata.labels must be an array of labels');
+  const unique = new Map(value.map(labelInput).map((label) => [`${label.prefix}:${label.name}`, label]));
+  return [...unique.values()];
 }
 
 function createComment(ctx: RouteContext, input: ContentInput): RouteResult {

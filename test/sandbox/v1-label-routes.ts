@@ -31,7 +31,8 @@ export function removeLabel(ctx: RouteContext): RouteResult {
   return { status: 204, body: undefined };
 }
 
-function labelInput(value: unknown): Pick<SandboxLabel, 'prefix' | 'name'> {
+/** Reads one `LabelCreate`, refusing what Confluence refuses; also used for labels sent with a new page. */
+export function labelInput(value: unknown): Pick<SandboxLabel, 'prefix' | 'name'> {
   const { prefix = 'global', name } = (value ?? {}) as { prefix?: unknown; name?: unknown };
   if (typeof name !== 'string' || name.trim() === '') throw badRequest('A label needs a name');
   if (typeof prefix !== 'string' || !PREFIXES.includes(prefix)) throw badRequest(`Invalid label prefix: ${String(prefix)}`);

@@ -9,6 +9,7 @@ export function createPageBody(req: CreatePageRequest): Record<string, unknown> 
     space: { key: req.spaceKey },
     ...(req.parentId ? { ancestors: [{ id: req.parentId }] } : {}),
     body: storageBody(req.storage),
+    ...(req.labels?.length ? { metadata: { labels: req.labels.map((name) => ({ prefix: 'global', name })) } } : {}),
   };
 }
 

@@ -260,20 +260,14 @@ export class MarkdownRenderer {
   }
 }
 
-/**
- * An image or macro with no text around it before the next block (or the next such image or macro)
- * is laid out as its own paragraph, so two of them in a row read back as two.
- */
+/** An image with no text around it before the next block is laid out as its own paragraph. */
 function isStandalone(nodes: ChildNode[], index: number, run: InlineBuffer): boolean {
-  if (!standsApart(nodes[index]) || !run.isBlank()) {
+  const node = nodes[index];
+  if (!isTag(node) || node.name !== 'ac:image' || !run.isBlank()) {
     return false;
   }
   const next = nodes.slice(index + 1).find((sibling) => !(isText(sibling) && sibling.data.trim() === ''));
-  return next === undefined || (isTag(next) && (isBlockElement(next) || standsApart(next)));
-}
-
-function standsApart(node: ChildNode | undefined): boolean {
-  return node !== undefined && isTag(node) && (node.name === 'ac:image' || isMacro(node));
+  return next === undefined || (isTag(next) && isBlockElement(next));
 }
 
 /** Elements marked `aria-hidden` duplicate visible content (KaTeX's rendered HTML beside its MathML). */
