@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { mcpEdgeMiddleware } from './auth/mcp-edge.middleware';
 import { StderrConsoleLogger } from './common/stderr-console.logger';
 import { rejectDeepJson } from './common/json-depth';
 import { AppConfig } from './config/app-config';
@@ -10,6 +11,7 @@ import { bodyErrorHandler } from './http/body-errors';
 import { corsOptions } from './http/cors-options';
 import { securityHeaders } from './http/security-headers';
 import { httpsOptions } from './http/tls-options';
+import { MCP_PATH } from './server-info';
 
 /**
  * Start-up options for both transports: logs are buffered until pino is attached,
@@ -22,8 +24,9 @@ function startupOptions(): NestApplicationOptions {
 
 /**
  * Builds the HTTP service (Streamable HTTP at /mcp, health, metrics); the caller decides when to listen.
- * Every response passes the security headers first, then CORS (when configured), then the body limit
- * (MCP_MAX_BODY_BYTES, answered with a JSON 413), over HTTPS when TLS files are configured.
+ * Every response passes the security headers first, then CORS (when configured); `/mcp` then checks Host,
+ * Origin and the API key before any body is read; then the body limit (MCP_MAX_BODY_BYTES, answered with
+ * a JSON 413), over HTTPS when TLS files are configured.
  */
 export async function createHttpApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -35,6 +38,7 @@ export async function createHttpApp(config: AppConfig): Promise<INestApplication
   app.use(...securityHeaders(config.http));
   const cors = corsOptions(config.http);
   if (cors) app.enableCors(cors);
+  app.use(`/${MCP_PATH}`, ...mcpEdgeMiddleware(app));
   app.useBodyParser('json', { limit: config.http.maxBodyBytes, verify: rejectDeepJson() });
   app.use(bodyErrorHandler(config.http.maxBodyBytes));
   app.useLogger(app.get(Logger));

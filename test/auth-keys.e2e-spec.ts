@@ -63,6 +63,15 @@ describe('API keys on /mcp (MCP_API_KEYS_FILE)', () => {
     await expect(connectClient(`${running().baseUrl}/mcp`)).rejects.toMatchObject({ code: 401, message: expect.stringContaining('X-API-Key: <key>') });
   });
 
+  it('refuses a keyless request before reading its body: an oversized or malformed body still gets 401, not 413 or 400', async () => {
+    const oversized = await postMcp(running().baseUrl, 'x'.repeat(20 * 1024 * 1024));
+    expect(oversized.status).toBe(401);
+    const malformed = await postMcp(running().baseUrl, '{"jsonrpc": ');
+    expect(malformed.status).toBe(401);
+    const keyed = await postMcp(running().baseUrl, '{"jsonrpc": ', { authorization: `Bearer ${reader.key}` });
+    expect(keyed.status).toBe(400);
+  });
+
   it('answers a wrong key and a revoked key identically, naming neither', async () => {
     const wrong = await postMcp(running().baseUrl, INITIALIZE, { authorization: `Bearer ${reader.key}x` });
     const gone = await postMcp(running().baseUrl, INITIALIZE, { 'x-api-key': revoked.key });

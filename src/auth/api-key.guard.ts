@@ -26,13 +26,19 @@ export class ApiKeyGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
-    const request = http.getRequest<Request & CallerRequest>();
-    if (request.caller) return true;
-    const response = http.getResponse<Response>();
+    this.authenticateRequest(http.getRequest<Request & CallerRequest>(), http.getResponse<Response>());
+    return true;
+  }
+
+  /**
+   * Attaches the caller to the request, or throws the HTTP refusal. Also run before the
+   * body is read (ApiKeyMiddleware); a request already authenticated there passes straight through.
+   */
+  authenticateRequest(request: Request & CallerRequest, response: Response): void {
+    if (request.caller) return;
     const caller = this.withUserCredentials(this.authenticate(request, response), request, response);
     request.caller = caller;
     request.auth = toAuthInfo(caller);
-    return true;
   }
 
   private authenticate(request: Request, response: Response): Caller {

@@ -1,6 +1,6 @@
 import { Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { MCP_PATH } from '../server-info';
 import { ApiKeyGuard } from './api-key.guard';
+import { ApiKeyMiddleware } from './api-key.middleware';
 import { ApiKeyRegistry } from './api-key.registry';
 import { AuthStartupReport } from './auth-startup.report';
 import { CallerResolver } from './caller.resolver';
@@ -11,19 +11,30 @@ import { AdminScopeGuard, ScopesGuard } from './require-scopes.decorator';
 import { UserCredentials } from './user-credentials';
 
 /**
- * Who may call `/mcp`: Host and Origin checks at the HTTP edge, then the guard
- * that resolves the caller from its API key; the METRICS_TOKEN check on `/metrics`;
+ * Who may call `/mcp`: Host and Origin checks, then the API key — all three run
+ * before the request body is read (see `mcpEdgeMiddleware`), and the guard on the MCP
+ * controller finds the caller attached; the METRICS_TOKEN check on `/metrics`;
  * and `RequireScopes` for admin endpoints. Global so mcp-nest's controller (and
  * any module's `@RequireScopes`) can resolve the guards.
  */
 @Global()
 @Module({
-  providers: [CallerResolver, ApiKeyRegistry, UserCredentials, ApiKeyGuard, ScopesGuard, AdminScopeGuard, AuthStartupReport],
+  providers: [
+    CallerResolver,
+    ApiKeyRegistry,
+    UserCredentials,
+    ApiKeyGuard,
+    ScopesGuard,
+    AdminScopeGuard,
+    AuthStartupReport,
+    HostMiddleware,
+    OriginMiddleware,
+    ApiKeyMiddleware,
+  ],
   exports: [CallerResolver, ApiKeyRegistry, UserCredentials, ApiKeyGuard, ScopesGuard, AdminScopeGuard],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HostMiddleware, OriginMiddleware).forRoutes({ path: MCP_PATH, method: RequestMethod.ALL });
     consumer.apply(MetricsTokenMiddleware).forRoutes({ path: 'metrics', method: RequestMethod.ALL });
   }
 }

@@ -50,11 +50,15 @@ export function plainAffinity(oldKey: string, newKey: string): number {
   return 1 + Math.round(8 * likeness(oldKey, newKey));
 }
 
+/**
+ * One change to the old bytes. `slot` orders changes at the same position: old item k is replaced in
+ * slot 2k+1, items inserted after it go in slot 2k+2 (before the first item: slot 0).
+ */
 interface Edit {
   start: number;
   end: number;
   text: string;
-  insertion: boolean;
+  slot: number;
   order: number;
 }
 
@@ -92,7 +96,10 @@ export function mergeSequence(storage: string, span: Span, olds: OldItem[], newK
   };
   const insert = (anchor: number, text: string): void => {
     const at = Math.min(Math.max(position(anchor), span.start), span.end);
-    edits.push({ start: at, end: at, text, insertion: true, order: edits.length });
+    edits.push({ start: at, end: at, text, slot: 2 * anchor + 2, order: edits.length });
+  };
+  const replace = (old: number, text: string): void => {
+    edits.push({ start: olds[old].start, end: olds[old].end, text, slot: 2 * old + 1, order: edits.length });
   };
   for (const hunk of hunks) {
     let anchor = hunk.previous;
@@ -103,7 +110,7 @@ export function mergeSequence(storage: string, span: Span, olds: OldItem[], newK
       if (old !== undefined && !used.has(old)) {
         used.add(old);
         replaced.add(old);
-        edits.push({ start: olds[old].start, end: olds[old].end, text: merge.pair(old, added), insertion: false, order: edits.length });
+        replace(old, merge.pair(old, added));
         anchor = old;
       } else if (partner !== undefined && !used.has(partner) && !unchanged.has(partner)) {
         used.add(partner);
@@ -117,7 +124,7 @@ export function mergeSequence(storage: string, span: Span, olds: OldItem[], newK
   }
   for (const old of removed) {
     if (!replaced.has(old)) {
-      edits.push({ start: olds[old].start, end: olds[old].end, text: '', insertion: false, order: edits.length });
+      replace(old, '');
     }
   }
   return applyEdits(storage, span, edits);
@@ -179,7 +186,7 @@ function diffHunks(oldKeys: string[], newKeys: string[]): Hunk[] {
 }
 
 function applyEdits(storage: string, span: Span, edits: Edit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || Number(b.insertion) - Number(a.insertion) || a.order - b.order);
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.slot - b.slot || a.order - b.order);
   let out = '';
   let cursor = span.start;
   for (const edit of sorted) {
