@@ -48,7 +48,10 @@ export class AppModule {
           name: SERVER_NAME,
           version: SERVER_VERSION,
           instructions:
-            'Tools for reading Confluence. Start with confluence_search or confluence_list_spaces, then read pages with confluence_get_page.',
+            'Tools for reading and changing Confluence. Start with confluence_search or confluence_list_spaces, then read pages ' +
+            'with confluence_get_page. To change a page, send the version you read to confluence_update_page (or ' +
+            'confluence_update_page_section) and keep every {{confluence:macro … #n}} line of the markdown as it is; use ' +
+            'dry_run to preview any write. Pages are also readable as resources: confluence://page/{page_id}.',
           transport: config.mcp.transport === 'stdio' ? McpTransportType.STDIO : McpTransportType.STREAMABLE_HTTP,
           mcpEndpoint: MCP_PATH,
           streamableHttp: { statelessMode: true, enableJsonResponse: true, sessionIdGenerator: undefined },
