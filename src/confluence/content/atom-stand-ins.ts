@@ -7,6 +7,7 @@
 const FIRST = 0xf0000;
 const LAST = 0xffffd;
 
+/** One stand-in character, as a capturing split pattern (`text.split(STAND_IN)` keeps the stand-ins). */
 export const STAND_IN = /([\u{F0000}-\u{FFFFD}])/u;
 
 /** The stand-in character for the atom with this index. */

@@ -1,6 +1,7 @@
 import { isTag, type Element } from 'domhandler';
 import { standIn, standInIndex } from './atom-stand-ins';
 import { InlineBuffer } from './inline-buffer';
+import { placeholderAt } from './macro-placeholder';
 import { MarkdownRenderer } from './markdown-renderer';
 import { isMacro, readMacro } from './storage-macro';
 import type { StorageSource } from './storage-source';
@@ -22,7 +23,6 @@ interface AtomGroup {
 
 const KEY_LENGTH = 3;
 const ATOM_TAGS = new Set(['ac:link', 'ac:image', 'ac:emoticon', 'time']);
-const PLACEHOLDER_SPANS = /(\{\{\/?confluence:(?:macro|placeholder)\b(?:[^"}]|"(?:[^"\\]|\\.)*")*\}\})/;
 
 /**
  * The inline atoms of a page — images, Confluence links and mentions, links, emoticons, status
@@ -59,12 +59,33 @@ export class AtomTable {
     this.forms.forEach((forms) => forms.sort((a, b) => b.text.length - a.text.length));
   }
 
-  /** Replaces every atom's markdown in a paragraph's inline source with its stand-in (placeholders are left alone). */
+  /**
+   * Replaces every atom's markdown in a paragraph's inline source with its stand-in, scanning left to
+   * right for the longest form at each position where markdown reads it as that atom: not after a
+   * backslash (escaped), a link not after `!` (an image), a form with backticks not after an odd number
+   * of backticks (which would pair with its own). Placeholders are left alone.
+   */
   substitute(source: string): string {
-    return source
-      .split(PLACEHOLDER_SPANS)
-      .map((part, index) => (index % 2 === 1 ? part : this.substituteText(part)))
-      .join('');
+    let out = '';
+    let backticks = 0;
+    for (let i = 0; i < source.length; ) {
+      const placeholder = source[i] === '{' ? placeholderAt(source, i) : undefined;
+      const form = placeholder ? undefined : this.formAt(source, i);
+      const before = source[i - 1];
+      const fits = form && before !== '\\' && !(before === '!' && form.text.startsWith('[')) && !(form.text.includes('`') && backticks % 2 === 1);
+      if (placeholder) {
+        out += source.slice(i, i + placeholder.length);
+        i += placeholder.length;
+      } else if (form && fits) {
+        out += standIn(form.group);
+        i += form.text.length;
+      } else {
+        backticks += source[i] === '`' && before !== '\\' ? 1 : 0;
+        out += source[i];
+        i += 1;
+      }
+    }
+    return out;
   }
 
   /**
@@ -98,31 +119,6 @@ export class AtomTable {
   /** The markdown a stand-in replaced. */
   markdown(char: string): string | undefined {
     return this.groups[standInIndex(char)]?.markdown;
-  }
-
-  /**
-   * Scans left to right, replacing the longest atom form that starts at each position where markdown
-   * reads it as that atom: not after a backslash (escaped), a link not after `!` (an image), a form with
-   * backticks not after an odd number of backticks (which would pair with its own).
-   */
-  private substituteText(text: string): string {
-    if (this.forms.size === 0) return text;
-    let out = '';
-    let backticks = 0;
-    for (let i = 0; i < text.length; ) {
-      const form = this.formAt(text, i);
-      const before = text[i - 1];
-      const fits = form && before !== '\\' && !(before === '!' && form.text.startsWith('[')) && !(form.text.includes('`') && backticks % 2 === 1);
-      if (form && fits) {
-        out += standIn(form.group);
-        i += form.text.length;
-      } else {
-        backticks += text[i] === '`' && before !== '\\' ? 1 : 0;
-        out += text[i];
-        i += 1;
-      }
-    }
-    return out;
   }
 
   private formAt(text: string, position: number): { text: string; group: number } | undefined {

@@ -14,7 +14,9 @@
  */
 export type LayoutMarker = { kind: 'section'; type?: string } | { kind: 'cell' } | { kind: 'end' };
 
+/** Opens the next cell of the current section. */
 export const LAYOUT_CELL_MARKER = '<!-- confluence:layout-cell -->';
+/** Closes the layout. */
 export const LAYOUT_END_MARKER = '<!-- /confluence:layout -->';
 
 const SECTION = /^<!--\s*confluence:layout-section(?:\s+type="([^"<>]*)")?\s*-->$/;

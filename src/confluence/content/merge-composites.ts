@@ -11,7 +11,7 @@ import { macroParams, restoreMacro, type RestoredBody } from './original-macro';
 import { attr, childElements, findChild, textContent } from './storage-parser';
 import { isMacro, macroParam, readMacro } from './storage-macro';
 import type { OldUnit } from './storage-source';
-import { codeInfo } from './storage-writer';
+import { codeInfo } from './code-macro';
 
 /** Confluence admonition macros and Cloud ADF panel types by the GitHub alert the reader shows them as. */
 const ALERT_KINDS: Record<string, string> = { info: 'NOTE', tip: 'TIP', note: 'IMPORTANT', warning: 'WARNING' };

@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
+import { gfmDocument } from '../../../test/fixtures/content/markdown-arbitrary';
+import { applyLineEdits, lineEdits } from '../../../test/fixtures/content/markdown-edits';
 import { PreservationTally, roundTrip } from '../../../test/fixtures/content/round-trip';
 import { storageDocument } from '../../../test/fixtures/content/storage-arbitrary';
+import { markdownToStorage } from './markdown-to-storage';
+import { PlaceholderMismatchError, mergeMarkdownIntoStorage } from './storage-merge';
+import { storageToMarkdown } from './storage-to-markdown';
 import { storageProblem } from './storage-well-formed';
 
 /**
@@ -65,5 +70,25 @@ describe('round trip over generated storage documents', () => {
     );
     console.log(generated.table('Round trip over generated storage (fast-check, seed 20250101)'));
     expect(generated.rows().every((row) => row.total > 0 && row.edited === row.total)).toBe(true);
+  });
+});
+
+describe('merging any edit', () => {
+  it('reads back exactly as the markdown converted afresh, as well-formed storage, whatever the edit', () => {
+    fc.assert(
+      fc.property(storageDocument, lineEdits, gfmDocument, (storage, edits, snippet) => {
+        const markdown = applyLineEdits(storageToMarkdown(storage), edits, snippet);
+        let merged: string;
+        try {
+          merged = mergeMarkdownIntoStorage(storage, markdown, { allowRemoved: 'all' }).storage;
+        } catch (error) {
+          fc.pre(!(error instanceof PlaceholderMismatchError));
+          throw error;
+        }
+        expect(storageProblem(merged)).toBeUndefined();
+        expect(storageToMarkdown(merged)).toBe(storageToMarkdown(markdownToStorage(markdown)));
+      }),
+      { numRuns: 300, seed: 20250102 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { InlineWriter, type InlineOptions } from './inline-writer';
+import { codeMacro } from './code-macro';
 import { macroStorage, type MacroBody } from './macro-storage';
 import { parseInlineMarkdown, parseMarkdown } from './markdown-parser';
 import { blockTree, type BlockNode } from './markdown-tree';
@@ -10,7 +11,6 @@ import type { WriteContext } from './write-context';
 const ALERT_MACROS: Record<string, string> = { NOTE: 'info', TIP: 'tip', IMPORTANT: 'note', WARNING: 'warning', CAUTION: 'warning' };
 const DEFAULT_EXPAND_TITLE = 'Click here to expand...';
 const CELL_BREAK = /<br\s*\/?>/i;
-const CODE_TITLE = /(?:^|\s)title="((?:[^"\\]|\\.)*)"/;
 
 /** Converts parsed markdown blocks to storage. */
 export class StorageWriter {
@@ -108,8 +108,12 @@ export class StorageWriter {
   /** The inline content of a paragraph, or of raw HTML written as escaped text. */
   private paragraphContent(unit: MarkdownUnit): string {
     const node = unit.nodes[0];
-    const lines = node.token.content.trim().split('\n');
-    return unit.kind === 'html' ? lines.map((line) => xmlText(line.trim())).join('<br />') : this.inline(node);
+    if (unit.kind !== 'html') return this.inline(node);
+    return node.token.content
+      .trim()
+      .split('\n')
+      .map((line) => xmlText(line.trim()))
+      .join('<br />');
   }
 
   /** A new `ac:task` (the merge keeps the ids of tasks it already had). */
@@ -194,23 +198,4 @@ export class StorageWriter {
   private layout(unit: MarkdownUnit): string {
     return `<ac:layout>${(unit.sections ?? []).map((section) => this.layoutSection(section)).join('')}</ac:layout>`;
   }
-}
-
-/** The language and title of a fence info string as the reader writes it (`python title="a.py"`). */
-export function codeInfo(info: string): { language: string; title?: string } {
-  const title = CODE_TITLE.exec(info);
-  const language = info.trim().split(/\s+/)[0] ?? '';
-  return {
-    language: language.startsWith('title=') ? '' : language,
-    title: title ? title[1].replace(/\\(.)/g, '$1') : undefined,
-  };
-}
-
-/** A fenced or indented code block → the `code` macro with a plain-text body. */
-function codeMacro(info: string, content: string): string {
-  const { language, title } = codeInfo(info);
-  const params: Array<[string, string]> = [];
-  if (language) params.push(['language', language]);
-  if (title !== undefined) params.push(['title', title]);
-  return macroStorage('code', params, { kind: 'plain', text: content.replace(/\n$/, '') });
 }
