@@ -8,12 +8,12 @@ export interface ToolCall {
   arguments: Record<string, unknown>;
 }
 
-/** Connects `count` independent MCP SDK clients (one initialize each), as separate assistants would be. */
-export async function connectClients(url: string, count: number): Promise<Client[]> {
+/** Connects `count` independent MCP SDK clients (one initialize each), as separate assistants would be, sending `headers` (the API key). */
+export async function connectClients(url: string, count: number, headers: Record<string, string> = {}): Promise<Client[]> {
   const clients: Client[] = [];
   for (let i = 0; i < count; i += 1) {
     const client = new Client({ name: `bench-${i}`, version: '1.0.0' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+    await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
     clients.push(client);
   }
   return clients;

@@ -24,7 +24,7 @@ const CLIENTS = Math.max(...LEVELS.map((level) => level.concurrency));
 const REPORT_PATH = resolve(__dirname, '../../docs/benchmarks.md');
 
 const METHOD = [
-  'Everything runs in one Node process on loopback (127.0.0.1): the Confluence sandbox (Cloud layout, seeded corpus), the real HTTP app from `createHttpApp` (LOG_LEVEL=silent), and the load generators.',
+  'Everything runs in one Node process on loopback (127.0.0.1): the Confluence sandbox (Cloud layout, seeded corpus), the real HTTP app from `createHttpApp` (LOG_LEVEL=silent; an API key on every request, an audit record per call to /dev/null, RATE_LIMIT=off), and the load generators.',
   `MCP path: ${CLIENTS} independent MCP SDK \`Client\`s over Streamable HTTP, each connected (initialized) once; at concurrency N, N of them call in closed loops.`,
   'Direct path (the floor): the exact REST request the tool makes — captured from the sandbox request log after one tool call — sent with an undici `Agent` (keep-alive), the same Basic auth header and the same concurrency; the body is read in full.',
   `\`confluence_get_page\` reads page ${SEED.pages.labelled.id} ("${SEED.pages.labelled.title}", labels, ancestors, markdown output) → \`GET /wiki/rest/api/content/{id}?expand=…\`; \`confluence_search\` runs \`{ query: "kafka", limit: 10 }\` → \`GET /wiki/rest/api/search?cql=siteSearch ~ "kafka"&limit=10&expand=…\`.`,
