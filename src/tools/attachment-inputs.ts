@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { originOf } from './tool-inputs';
 
 /**
  * Inputs naming an attachment. Listings return ids as "att123456"; models also
@@ -37,14 +38,6 @@ export function parseAttachmentRef(value: string | number): AttachmentRef | unde
 function decoded(segment: string): string | undefined {
   try {
     return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-}
-
-function originOf(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
   } catch {
     return undefined;
   }

@@ -29,7 +29,8 @@ export function parsePageRef(value: string | number): PageRef | undefined {
   return undefined;
 }
 
-function originOf(url: string): string | undefined {
+/** The origin of a URL a caller sent, or undefined when it does not parse. */
+export function originOf(url: string): string | undefined {
   try {
     return new URL(url).origin;
   } catch {
