@@ -97,6 +97,18 @@ describe.each<[string, Layout]>([
       expect(downloaded).toMatchObject({ type: 'resource', resource: { text: 'version two', mimeType: 'text/plain' } });
     });
 
+    it('on a dry run says what it would store, and stores nothing', async () => {
+      const first = dataOf<Uploaded>(await upload({ filename: 'plan.txt', content_base64: Buffer.from('one').toString('base64') }));
+      sandbox.clearRequests();
+      const planned = await upload({ filename: 'plan.txt', content_base64: Buffer.from('three').toString('base64'), dry_run: true });
+      expect(dataOf<Uploaded & { dry_run: boolean }>(planned)).toMatchObject({ id: first.id, version: 2, file_size: 5, dry_run: true });
+      expect(sandbox.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+      const fresh = dataOf<Uploaded & { dry_run: boolean }>(
+        await upload({ filename: 'never-stored.txt', content_base64: Buffer.from('x').toString('base64'), dry_run: 'true' }),
+      );
+      expect(fresh).toMatchObject({ id: '', version: 1, dry_run: true });
+    });
+
     it('refuses a file over ATTACHMENT_MAX_BYTES before sending anything to Confluence', async () => {
       sandbox.clearRequests();
       const result = await upload({ filename: 'huge.bin', content_base64: randomBytes(MAX_BYTES + 1).toString('base64') });
@@ -146,7 +158,7 @@ describe.each<[string, Layout]>([
       const { tools } = await client().listTools();
       const tool = tools.find((t) => t.name === UPLOAD);
       expect(tool?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true });
-      expect(Object.keys(tool?.inputSchema.properties ?? {}).sort()).toEqual(['comment', 'content_base64', 'filename', 'media_type', 'page_id']);
+      expect(Object.keys(tool?.inputSchema.properties ?? {}).sort()).toEqual(['comment', 'content_base64', 'dry_run', 'filename', 'media_type', 'page_id']);
       expect(tool?.outputSchema?.properties).toHaveProperty('download_url');
     });
   });

@@ -11,11 +11,12 @@ import { sanitizeFilename } from './attachment-filename';
 import { attachmentIdInput, mediaTypeInput } from './attachment-inputs';
 import { AttachmentReader, ReadAttachment } from './attachment-reader';
 import { attachmentUri } from './attachment-uri';
-import { ConfluenceAccess } from './confluence-access';
+import { CallScope, ConfluenceAccess } from './confluence-access';
 import { ADDITIVE_WRITE_ANNOTATIONS, READ_ONLY_ANNOTATIONS } from './tool-annotations';
 import { TOOL_CATALOG } from './tool-catalog';
 import { cursorInput, limitInput, pageIdInput } from './tool-inputs';
 import { moreHint, toolResult } from './tool-result';
+import { dryRunInput } from './write-inputs';
 
 const attachmentsInput = z.object({
   page_id: pageIdInput,
@@ -50,9 +51,10 @@ const uploadInput = z.object({
     .describe('The file content itself, base64-encoded (a data: URL is accepted). Not a file path: this server reads no files.'),
   media_type: mediaTypeInput.optional().describe('Media type, e.g. "image/png"; by default from the file name'),
   comment: z.string().trim().min(1).max(1000).optional().describe('Version comment shown in Confluence'),
+  dry_run: dryRunInput,
 });
 
-const uploadOutput = attachmentOutput.omit({ created_at: true }).extend({ page_id: z.string() });
+const uploadOutput = attachmentOutput.omit({ created_at: true }).extend({ page_id: z.string(), dry_run: z.boolean() });
 
 const downloadInput = z.object({ attachment_id: attachmentIdInput });
 
@@ -119,12 +121,31 @@ export class AttachmentsTools {
     const content = decodeBase64Content(input.content_base64, this.maxBytes);
     const mediaType = input.media_type ?? content.dataUrlMediaType ?? mediaTypeForUpload(filename);
     await this.access.assertPageAllowed(scope, pageId);
+    if (input.dry_run) return this.plannedUpload(scope, pageId, filename, mediaType, content.bytes.length);
     const uploaded = await scope.api.uploadAttachment(
       { pageId, filename, content: content.bytes, mediaType, comment: input.comment },
       { signal: scope.signal },
     );
-    const output: UploadOutput = { ...summary(uploaded), page_id: uploaded.pageId ?? pageId };
+    const output: UploadOutput = { ...summary(uploaded), page_id: uploaded.pageId ?? pageId, dry_run: false };
     return toolResult(output, renderUpload(output, filename === input.filename ? undefined : input.filename));
+  }
+
+  /** A dry run says what would be stored: under which name, as which type and size, and whether as a new version. */
+  private async plannedUpload(scope: CallScope, pageId: string, filename: string, mediaType: string, size: number) {
+    const existing = await scope.api.listAttachments({ pageId, filename, limit: 1 }, { signal: scope.signal });
+    const current = existing.items.find((attachment) => attachment.title === filename);
+    const output: UploadOutput = {
+      id: current?.id ?? '',
+      title: filename,
+      media_type: mediaType,
+      file_size: size,
+      version: (current?.version ?? 0) + 1,
+      download_url: current?.downloadUrl ?? '',
+      page_id: pageId,
+      dry_run: true,
+    };
+    const what = current ? `version ${output.version} of ${current.id}` : 'a new attachment';
+    return toolResult(output, `Dry run: would upload "${filename}" (${mediaType}, ${size} bytes) to page ${pageId} as ${what}.`);
   }
 
   @Tool({
