@@ -40,6 +40,24 @@ describe.each(LAYOUTS)('page write tools (%s)', (layout) => {
   let created = 0;
   const uniqueTitle = (what: string) => `${what} ${layout} ${++created} ${Date.now()}`;
 
+  it.each([
+    ['confluence_update_page', { version: 1, body: 'x' }],
+    ['confluence_update_page_section', { version: 1, heading: 'x', body: 'x' }],
+    ['confluence_delete_page', {}],
+    ['confluence_move_page', { target_parent_id: SEED.pages.home.id }],
+    ['confluence_add_comment', { body: 'x' }],
+    ['confluence_add_labels', { labels: ['x'] }],
+    ['confluence_remove_labels', { labels: ['x'] }],
+    ['confluence_get_page_history', {}],
+    ['confluence_get_page_diff', {}],
+  ])('%s says a missing page was not found and writes nothing', async (tool, args) => {
+    sandbox.clearRequests();
+    const result = await callTool(client(), tool, { page_id: '999999999', ...args });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/Page 999999999 was not found/);
+    expect(sandbox.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
   describe('confluence_create_page', () => {
     it('creates a page from markdown under a parent, with labels', async () => {
       const title = uniqueTitle('Created');
