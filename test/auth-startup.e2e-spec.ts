@@ -102,7 +102,7 @@ describe('start-up: who may call an HTTP server', () => {
     expect(lines).toEqual([
       `  - MCP_API_KEYS_FILE: ${file}: clients[0] (id team-a): key_sha256: must be the SHA-256 of the key as 64 hex characters, never the key itself`,
       `  - MCP_API_KEYS_FILE: ${file}: clients[0] (id team-a): scopes[1]: must be read, write or admin`,
-      `  - MCP_API_KEYS_FILE: ${file}: clients[0] (id team-a): rate_limit: must look like 100/minute (per second, minute, hour or day)`,
+      `  - MCP_API_KEYS_FILE: ${file}: clients[0] (id team-a): rate_limit: must look like 100/minute: at least 1 request per second, minute, hour or day`,
       `  - MCP_API_KEYS_FILE: ${file}: clients[1] (id team-b): confluence: api_token: secrets are not accepted inline; use api_token_env or api_token_file`,
     ]);
     expect(run.stderr).not.toMatch(/cmcp_this|hunter2/);
