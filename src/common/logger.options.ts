@@ -24,6 +24,20 @@ export const REDACT_PATHS = [
   ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`, `*.*.*.${f}`]),
 ];
 
+/**
+ * Errors are logged by kind and message only — never a stack trace, whichever library
+ * logs them (mcp-nest logs every refused resource read with the error object).
+ */
+export function serializeError(error: unknown): Record<string, unknown> {
+  if (typeof error !== 'object' || error === null) return { message: String(error) };
+  const { name, type, message, code } = error as { name?: unknown; type?: unknown; message?: unknown; code?: unknown };
+  return {
+    type: typeof type === 'string' ? type : typeof name === 'string' ? name : 'Error',
+    message: typeof message === 'string' ? message : String(error),
+    ...(code === undefined ? {} : { code }),
+  };
+}
+
 /** The redaction every pino logger of this app uses (the app log and the audit log). */
 export const REDACTION = { paths: REDACT_PATHS, censor: '[redacted]' };
 
@@ -39,6 +53,7 @@ export function loggerOptions(config: AppConfig): Params {
     pinoHttp: {
       level: config.log.level,
       redact: REDACTION,
+      serializers: { err: serializeError },
       stream: stderr,
       genReqId: (req: IncomingMessage) => headerRequestId(req) ?? randomUUID(),
       customProps: () => ({ service: 'confluence-mcp-server' }),
