@@ -123,6 +123,13 @@ describe('markdownToStorage', () => {
       expect(storage('<details><summary>More &amp; more</summary>\n- x\n</details>')).toBe(expected);
     });
 
+    it('reads a <details> block made of thousands of </summary> tags as one expand, not by backtracking over them', () => {
+      const hostile = `<details><summary>${'</summary>'.repeat(20_000)}</details>`;
+      const result = storage(hostile);
+      expect(result.startsWith('<ac:structured-macro ac:name="expand"><ac:rich-text-body><p>&lt;/summary&gt;')).toBe(true);
+      expect(result.split('&lt;/summary&gt;').length - 1).toBe(19_999);
+    });
+
     it('writes placeholders as macros with parameters, rich and plain bodies', () => {
       const markdown = [
         'see {{confluence:macro name="anchor" _="top" #1}} {{confluence:placeholder text="Type \\"here\\"" type="mention"}}',

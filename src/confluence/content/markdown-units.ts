@@ -49,8 +49,7 @@ export interface MarkdownUnit {
   sections?: LayoutSectionNodes[];
 }
 
-const DETAILS_OPEN = /^<details(?:\s[^>]*)?>\s*(?:<summary>([\s\S]*?)<\/summary>)?\s*$/i;
-const DETAILS_WHOLE = /^<details(?:\s[^>]*)?>\s*(?:<summary>([\s\S]*?)<\/summary>)?([\s\S]*?)<\/details>\s*$/i;
+const DETAILS_TAG = /^<details(?:\s[^>]*)?>/i;
 const DETAILS_CLOSE = /^<\/details>\s*$/i;
 const COMMENT = /^<!--[\s\S]*-->\s*$/;
 
@@ -99,23 +98,59 @@ function detailsUnit(nodes: BlockNode[], start: number): MarkdownUnit | undefine
   if (node.type !== 'html_block') {
     return undefined;
   }
-  const whole = DETAILS_WHOLE.exec(node.token.content);
+  const whole = detailsWhole(node.token.content);
   if (whole) {
-    return { kind: 'details', nodes: [node], summary: summaryText(whole[1]), innerMarkdown: whole[2] };
+    return { kind: 'details', nodes: [node], summary: summaryText(whole.summary), innerMarkdown: whole.inner };
   }
-  const opening = DETAILS_OPEN.exec(node.token.content);
+  const opening = detailsOpening(node.token.content);
   let depth = 0;
   for (let i = start + 1; opening && i < nodes.length; i += 1) {
     const html = nodes[i].type === 'html_block' ? nodes[i].token.content : '';
-    depth += DETAILS_OPEN.test(html) ? 1 : 0;
+    depth += detailsOpening(html) ? 1 : 0;
     if (DETAILS_CLOSE.test(html)) {
       if (depth === 0) {
-        return { kind: 'details', nodes: nodes.slice(start, i + 1), summary: summaryText(opening[1]), body: nodes.slice(start + 1, i) };
+        return { kind: 'details', nodes: nodes.slice(start, i + 1), summary: summaryText(opening.summary), body: nodes.slice(start + 1, i) };
       }
       depth -= 1;
     }
   }
   return undefined;
+}
+
+/** `<details …>` and an optional `<summary>…</summary>`, then the rest of the block. */
+interface DetailsParts {
+  summary?: string;
+  rest: string;
+}
+
+/**
+ * Splits a `<details>` block with indexOf, not a backtracking regex: a body can be megabytes,
+ * and a lazy pattern over `</summary>` repeated many times took seconds.
+ */
+function detailsParts(html: string): DetailsParts | undefined {
+  const tag = DETAILS_TAG.exec(html);
+  if (!tag) return undefined;
+  const rest = html.slice(tag[0].length).trimStart();
+  const lower = rest.toLowerCase();
+  const summaryEnd = lower.startsWith('<summary>') ? lower.indexOf('</summary>') : -1;
+  if (summaryEnd < 0) return { rest };
+  return { summary: rest.slice('<summary>'.length, summaryEnd), rest: rest.slice(summaryEnd + '</summary>'.length) };
+}
+
+/** A block that only opens a `<details>` (with its summary); its body follows as other blocks. */
+function detailsOpening(html: string): DetailsParts | undefined {
+  const parts = detailsParts(html);
+  return parts && parts.rest.trim() === '' ? parts : undefined;
+}
+
+/** A `<details>` that opens and closes within one block; `inner` is everything before the final `</details>`. */
+function detailsWhole(html: string): { summary?: string; inner: string } | undefined {
+  const parts = detailsParts(html);
+  if (!parts) return undefined;
+  const trimmed = parts.rest.trimEnd();
+  const close = '</details>';
+  if (!trimmed.toLowerCase().endsWith(close)) return undefined;
+  return { summary: parts.summary, inner: trimmed.slice(0, trimmed.length - close.length) };
 }
 
 function summaryText(html: string | undefined): string {
