@@ -77,6 +77,14 @@ describe('security headers and defaults (plain HTTP)', () => {
     expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
   });
 
+  it('refuses a JSON-RPC batch: one HTTP request carries one message (and one rate-limit hit)', async () => {
+    const call = (id: number) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'confluence_get_page', arguments: { page_id: '98305' } } });
+    const answer = await postMcp(running().baseUrl, {}, JSON.stringify([call(1), call(2), call(3)]));
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text)).toMatchObject({ jsonrpc: '2.0', error: { code: -32600, message: expect.stringContaining('batches') }, id: null });
+    expect((await postMcp(running().baseUrl, {}, LIST_TOOLS)).status).toBe(200);
+  });
+
   it('answers malformed JSON with a JSON-RPC parse error, not an HTML page', async () => {
     const answer = await postMcp(running().baseUrl, {}, '{"jsonrpc":"2.0",');
     expect(answer.status).toBe(400);
