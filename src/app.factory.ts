@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { mcpEdgeMiddleware } from './auth/mcp-edge.middleware';
+import { adminEdgeMiddleware, mcpEdgeMiddleware } from './auth/mcp-edge.middleware';
 import { StderrConsoleLogger } from './common/stderr-console.logger';
 import { rejectDeepJson } from './common/json-depth';
 import { AppConfig } from './config/app-config';
@@ -39,6 +39,7 @@ export async function createHttpApp(config: AppConfig): Promise<INestApplication
   const cors = corsOptions(config.http);
   if (cors) app.enableCors(cors);
   app.use(`/${MCP_PATH}`, ...mcpEdgeMiddleware(app));
+  app.use('/admin', ...adminEdgeMiddleware(app));
   app.useBodyParser('json', { limit: config.http.maxBodyBytes, verify: rejectDeepJson() });
   app.use(bodyErrorHandler(config.http.maxBodyBytes));
   app.useLogger(app.get(Logger));

@@ -29,15 +29,15 @@ function errorMessage(text: string): string {
 }
 
 /** Sends a request over a raw socket, since fetch will not forge a Host header; resolves with the status line. */
-function statusWithHost(baseUrl: string, host: string): Promise<string> {
+function statusWithHost(baseUrl: string, host: string, path = '/mcp'): Promise<string> {
   const port = Number(new URL(baseUrl).port);
+  const request =
+    path === '/mcp'
+      ? `POST /mcp HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\n` +
+        `Content-Length: ${Buffer.byteLength(LIST_TOOLS)}\r\nConnection: close\r\n\r\n${LIST_TOOLS}`
+      : `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`;
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => {
-      socket.write(
-        `POST /mcp HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\n` +
-          `Content-Length: ${Buffer.byteLength(LIST_TOOLS)}\r\nConnection: close\r\n\r\n${LIST_TOOLS}`,
-      );
-    });
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
     let data = '';
     socket.on('data', (chunk) => (data += chunk.toString()));
     socket.on('end', () => resolve(data.split('\r\n')[0]));
@@ -160,6 +160,11 @@ describe('Host attacks (DNS rebinding)', () => {
 
     it('serves a loopback Host', async () => {
       expect(await statusWithHost(running().baseUrl, `localhost:${new URL(running().baseUrl).port}`)).toMatch(/^HTTP\/1\.1 200/);
+    });
+
+    it('guards the admin endpoints too: without keys the local caller is an admin, so a rebound page must not read the audit', async () => {
+      expect(await statusWithHost(running().baseUrl, 'evil.com', '/admin/audit?limit=1')).toMatch(/^HTTP\/1\.1 403/);
+      expect(await statusWithHost(running().baseUrl, 'localhost', '/admin/audit?limit=1')).toMatch(/^HTTP\/1\.1 200/);
     });
   });
 

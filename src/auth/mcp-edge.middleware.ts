@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, NestMiddleware, Type } from '@nestjs/common';
 import type { RequestHandler } from 'express';
 import { ApiKeyMiddleware } from './api-key.middleware';
 import { HostMiddleware } from './host.middleware';
@@ -10,7 +10,19 @@ import { OriginMiddleware } from './origin.middleware';
  * a request refused at the door never has its body read.
  */
 export function mcpEdgeMiddleware(app: INestApplication): RequestHandler[] {
-  return [HostMiddleware, OriginMiddleware, ApiKeyMiddleware].map((type) => {
+  return handlers(app, [HostMiddleware, OriginMiddleware, ApiKeyMiddleware]);
+}
+
+/**
+ * The Host check in front of the admin endpoints: on loopback without keys the local caller is
+ * an admin, so a DNS-rebinding page must not reach `/admin/audit` under a foreign Host name.
+ */
+export function adminEdgeMiddleware(app: INestApplication): RequestHandler[] {
+  return handlers(app, [HostMiddleware]);
+}
+
+function handlers(app: INestApplication, types: Type<NestMiddleware>[]): RequestHandler[] {
+  return types.map((type) => {
     const middleware = app.get(type);
     return middleware.use.bind(middleware) as RequestHandler;
   });
