@@ -116,7 +116,7 @@ describe('API keys on /mcp (MCP_API_KEYS_FILE)', () => {
     const admin = await connectWith({ 'x-api-key': ops.key });
     expect(await toolNames(admin)).toEqual([]);
     expect(await refusal(admin, 'confluence_get_page', { page_id: SEED.pages.home.id })).toMatch(/Unknown tool: confluence_get_page/);
-    await expect(admin.readResource({ uri: `confluence://page/${SEED.pages.home.id}` })).rejects.toThrow(/read scope/);
+    await expect(admin.readResource({ uri: `confluence://page/${SEED.pages.home.id}` })).rejects.toThrow(/not allowed for this caller/);
   });
 
   it('lets only admin keys read the audit endpoint (401 without a key, 403 without the scope)', async () => {

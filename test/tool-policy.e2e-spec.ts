@@ -55,6 +55,15 @@ describe('MCP_ENABLED_TOOLS and MCP_TOOLSETS', () => {
     expect(await refusal(enabled.client(), 'confluence_search', { query: 'x' })).toMatch(/Unknown tool: confluence_search/);
   });
 
+  it('does not let resources/read reach content the enabled tools could not', async () => {
+    await expect(enabled.client().readResource({ uri: `confluence://attachment/${SEED.attachments.text.id}` })).rejects.toThrow(
+      /not allowed for this caller/,
+    );
+    const page = await enabled.client().readResource({ uri: `confluence://page/${SEED.pages.home.id}` });
+    expect(page.contents).toHaveLength(1);
+    await expect(toolsets.client().readResource({ uri: `confluence://page/${SEED.pages.home.id}` })).rejects.toThrow(/not allowed/);
+  });
+
   it('offers the read tools of the listed families', async () => {
     expect(await toolNames(toolsets.client())).toEqual(['confluence_get_labels']);
   });

@@ -98,19 +98,20 @@ describe('policyServerMutator', () => {
     expect(other.calls).toEqual([]);
   });
 
-  it('lets only callers with the read scope read resources', async () => {
-    const caller = (scopes: Caller['scopes']): Caller => ({
+  it('allows a resource read exactly when the tool that reads the same content is allowed', async () => {
+    const caller = (tools: string[]): Caller => ({
       id: 'k',
       name: 'k',
-      scopes,
-      policy: ToolPolicy.allowAll(),
+      scopes: ['read'],
+      policy: ToolPolicy.allowAll().narrowedBy({ readOnly: false, tools: new Set(tools), toolsets: 'all', spaces: 'all' }),
       connection: { id: 'default', deployment: 'cloud', baseUrl: 'https://x.atlassian.net/wiki', auth: { kind: 'none' } },
       credentials: 'deployment',
     });
-    const reader = await serverWith(ToolPolicy.allowAll(), undefined, [], caller(['read']));
-    expect((await reader.client.readResource({ uri: 'confluence://page/1' })).contents).toHaveLength(1);
-    const writer = await serverWith(ToolPolicy.allowAll(), undefined, [], caller(['write', 'admin']));
-    await expect(writer.client.readResource({ uri: 'confluence://page/1' })).rejects.toThrow(/read scope/);
+    const pages = await serverWith(ToolPolicy.allowAll(), undefined, [], caller(['confluence_get_page']));
+    expect((await pages.client.readResource({ uri: 'confluence://page/1' })).contents).toHaveLength(1);
+    await expect(pages.client.readResource({ uri: 'confluence://attachment/att1' })).rejects.toThrow(/confluence_download_attachment/);
+    const searchOnly = await serverWith(ToolPolicy.allowAll(), undefined, [], caller(['confluence_search']));
+    await expect(searchOnly.client.readResource({ uri: 'confluence://page/1' })).rejects.toThrow(/not allowed for this caller/);
   });
 
   it('lets allowed tools run', async () => {

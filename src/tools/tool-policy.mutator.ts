@@ -10,7 +10,7 @@ import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { callerFromAuthInfo } from '../auth/caller';
 import { ToolPolicy } from '../auth/tool-policy';
 import { HandlerWrapper, RequestHandler, wrapRequestHandlers } from './mcp-server-hooks';
-import { toolTraits } from './tool-catalog';
+import { TOOL_CATALOG, toolTraits } from './tool-catalog';
 
 type ListedTool = { name: string; securitySchemes?: unknown; _meta?: Record<string, unknown> };
 type ListResult = { tools: ListedTool[] };
@@ -24,7 +24,8 @@ const MAX_CACHED_POLICIES = 256;
  * Enforces the caller's tool policy inside the MCP server itself: `tools/list`
  * shows only allowed tools, and `tools/call` of a hidden tool is refused exactly
  * like an unknown one (same code and message as mcp-nest), before arguments are
- * even validated. Resources (page and attachment reads) need the `read` scope.
+ * even validated. A resource read is allowed exactly when the tool that reads the
+ * same content is (confluence_get_page, confluence_download_attachment).
  * The caller comes from each request's authInfo (the HTTP guard puts it there);
  * `localPolicy` applies where there is none (stdio). Plugged in through
  * mcp-nest's `serverMutator`, so it applies to every transport.
@@ -38,7 +39,7 @@ export function policyServerMutator(localPolicy: ToolPolicy): (server: McpServer
       new Map<unknown, HandlerWrapper>([
         [ListToolsRequestSchema, (handler: RequestHandler) => filterList(handler, listings, policyOf)],
         [CallToolRequestSchema, (handler: RequestHandler) => guardCall(handler, policyOf)],
-        [ReadResourceRequestSchema, guardResourceRead],
+        [ReadResourceRequestSchema, (handler: RequestHandler) => guardResourceRead(handler, policyOf)],
       ]),
     );
 }
@@ -83,12 +84,16 @@ function filterList(handler: RequestHandler, listings: ListingCache, policyOf: P
   return (request, extra) => listings.get(policyOf(extra.authInfo), async () => (await handler(request, extra)) as ListResult);
 }
 
-/** Resources read Confluence content, so a key without the `read` scope cannot read them either. */
-function guardResourceRead(handler: RequestHandler): RequestHandler {
+/**
+ * A resource is the same content a tool returns, so it is allowed exactly when that tool is:
+ * scopes, MCP_ENABLED_TOOLS, MCP_TOOLSETS and per-key policy cannot be bypassed through resources/read.
+ */
+function guardResourceRead(handler: RequestHandler, policyOf: PolicyOf): RequestHandler {
   return (request, extra) => {
-    const caller = callerFromAuthInfo(extra.authInfo);
-    if (caller && !caller.scopes.includes('read')) {
-      throw new McpError(ErrorCode.InvalidRequest, 'Reading resources needs an API key with the read scope.');
+    const uri = String((request as { params?: { uri?: unknown } }).params?.uri ?? '');
+    const tool = uri.startsWith('confluence://attachment/') ? TOOL_CATALOG.downloadAttachment : TOOL_CATALOG.getPage;
+    if (!policyOf(extra.authInfo).allowsTool(tool)) {
+      throw new McpError(ErrorCode.InvalidRequest, `Reading ${uri.slice(0, 200)} is not allowed for this caller (it needs ${tool.name}).`);
     }
     return handler(request, extra);
   };
