@@ -58,6 +58,37 @@ describe.each(LAYOUTS)('page write tools (%s)', (layout) => {
     expect(sandbox.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
+  it.each([
+    ['confluence_delete_page', {}],
+    ['confluence_update_page', { version: 1, body: 'x' }],
+    ['confluence_move_page', { target_parent_id: SEED.pages.home.id }],
+    ['confluence_add_labels', { labels: ['x'] }],
+    ['confluence_get_page', {}],
+  ])('%s refuses a comment id: page tools act on pages only (Confluence deletes comments for good)', async (tool, args) => {
+    sandbox.clearRequests();
+    const result = await callTool(client(), tool, { page_id: SEED.comments.footer.id, ...args });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/is a comment, not a page/);
+    expect(sandbox.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('names the id that is missing: a move target, a reply parent', async () => {
+    const move = await callTool(client(), 'confluence_move_page', { page_id: SEED.pages.howTo.id, target_parent_id: '999999998' });
+    expect(textOf(move)).toMatch(/target page 999999998 was not found/);
+    const reply = await callTool(client(), 'confluence_add_comment', { page_id: SEED.pages.howTo.id, body: 'x', parent_comment_id: '999999997' });
+    expect(textOf(reply)).toMatch(/Comment 999999997 was not found/);
+  });
+
+  it('refuses an update that changes nothing, and takes a lower-case space key as the upper-case one', async () => {
+    const nothing = await callTool(client(), 'confluence_update_page', { page_id: SEED.pages.howTo.id, version: 1 });
+    expect(nothing.isError).toBe(true);
+    expect(textOf(nothing)).toMatch(/Nothing to update/);
+    const page = dataOf<{ space_key: string }>(
+      await callTool(client(), 'confluence_get_page', { space_key: 'demo', title: SEED.pages.howTo.title }),
+    );
+    expect(page.space_key).toBe('DEMO');
+  });
+
   describe('confluence_create_page', () => {
     it('creates a page from markdown under a parent, with labels', async () => {
       const title = uniqueTitle('Created');

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Tool } from '@rekog/mcp-nest';
 import { z } from 'zod';
 import { CallerRequest } from '../auth/caller';
+import { ConfluenceNotFoundError } from '../confluence/confluence.errors';
 import { ConfluenceAccess, CallScope } from './confluence-access';
 import { freshStorage } from './page-body';
 import { allowedPage } from './page-writes';
@@ -65,7 +66,12 @@ export class CommentWritesTools {
 
   /** A reply must answer a comment on the same page; anything else would land in an unrelated thread. */
   private async assertCommentOn(scope: CallScope, commentId: string, pageId: string): Promise<void> {
-    const parent = await scope.api.getComment(commentId, { signal: scope.signal });
+    const parent = await scope.api.getComment(commentId, { signal: scope.signal }).catch((error: unknown) => {
+      if (error instanceof ConfluenceNotFoundError) {
+        throw new ToolFailure(`Comment ${commentId} was not found. Find the comment to reply to with confluence_get_comments.`);
+      }
+      throw error;
+    });
     if (parent.pageId !== undefined && parent.pageId !== pageId) {
       throw new ToolFailure(`Comment ${commentId} belongs to another page, not page ${pageId}. Reply to a comment of page ${pageId}.`);
     }

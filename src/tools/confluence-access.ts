@@ -2,12 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { Caller, CallerRequest } from '../auth/caller';
 import { CallerResolver } from '../auth/caller.resolver';
 import { ConfluenceApiFactory } from '../confluence/confluence-api.factory';
-import { ConfluenceApi } from '../confluence/confluence.types';
+import { ConfluenceNotFoundError } from '../confluence/confluence.errors';
+import { ConfluenceApi, Page } from '../confluence/confluence.types';
 import { CancellationScope } from '../common/cancellation-scope';
 import { AppConfig } from '../config/app-config';
 import { DisconnectSignals } from './disconnect-signals';
 import { ToolFailure } from './tool-failure';
 import { PageRef } from './tool-inputs';
+
+/** Content types the page tools act on; anything else (comment, attachment) is refused. */
+const PAGE_TYPES: ReadonlySet<string> = new Set(['page', 'blogpost']);
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** One tool call's view of Confluence: who is calling, the API bound to their connection, and how to cancel. */
 export interface CallScope {
@@ -65,6 +73,32 @@ export class ConfluenceAccess {
   assertSpaceAllowed(scope: CallScope, spaceKey: string | undefined, what: string): void {
     if (!scope.caller.policy.allowsSpace(spaceKey)) {
       throw new ToolFailure(`${what} is in a space this server is not allowed to access. Use a page from an allowed space.`, 'policy');
+    }
+  }
+
+  /**
+   * Reads a page named by the caller and checks it: it must be a page or blog post (a comment or attachment id
+   * would otherwise be read, moved or deleted as if it were a page — and Confluence deletes those for good),
+   * and it must sit in an allowed space. `role` names it in errors ("parent page 123 was not found").
+   */
+  async page(scope: CallScope, ref: PageRef, role = 'page'): Promise<Page> {
+    const id = this.pageId(scope, ref);
+    const page = await this.fetchNamed(scope, id, role);
+    if (!PAGE_TYPES.has(page.type)) {
+      throw new ToolFailure(`Content ${id} is a ${page.type}, not a page. Give the id of a page (see confluence_search).`);
+    }
+    this.assertSpaceAllowed(scope, page.spaceKey, `${capitalised(role)} ${page.id}`);
+    return page;
+  }
+
+  private async fetchNamed(scope: CallScope, id: string, role: string): Promise<Page> {
+    try {
+      return await scope.api.getPage(id, { signal: scope.signal });
+    } catch (error) {
+      if (error instanceof ConfluenceNotFoundError && role !== 'page') {
+        throw new ToolFailure(`The ${role} ${id} was not found, or the configured account cannot see it. Check the id.`);
+      }
+      throw error;
     }
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Tool } from '@rekog/mcp-nest';
 import { z } from 'zod';
 import { CallerRequest } from '../auth/caller';
+import { ConfluenceNotFoundError } from '../confluence/confluence.errors';
 import { Page, PageVersion } from '../confluence/confluence.types';
 import { ConfluenceAccess, CallScope } from './confluence-access';
 import { storageDiff } from './page-body';
@@ -91,8 +92,16 @@ export class HistoryTools {
     return toolResult(output, diff || `Versions ${from} and ${to} of page ${current.id} have the same content.`);
   }
 
-  private version(scope: CallScope, current: Page, version: number): Promise<Page> | Page {
-    return version === current.version ? current : scope.api.getPageVersion(current.id, version, { signal: scope.signal });
+  private async version(scope: CallScope, current: Page, version: number): Promise<Page> {
+    if (version === current.version) return current;
+    try {
+      return await scope.api.getPageVersion(current.id, version, { signal: scope.signal });
+    } catch (error) {
+      if (error instanceof ConfluenceNotFoundError) {
+        throw new ToolFailure(`Version ${version} of page ${current.id} was not found. List its versions with confluence_get_page_history.`);
+      }
+      throw error;
+    }
   }
 }
 

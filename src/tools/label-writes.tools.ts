@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { Tool } from '@rekog/mcp-nest';
 import { z } from 'zod';
 import { CallerRequest } from '../auth/caller';
-import { ConfluenceAccess } from './confluence-access';
+import { ConfluenceError } from '../confluence/confluence.errors';
+import { CallScope, ConfluenceAccess } from './confluence-access';
+import { describeConfluenceError } from './describe-confluence-error';
 import { allowedPage } from './page-writes';
 import { ADDITIVE_WRITE_ANNOTATIONS, destructiveWriteAnnotations } from './tool-annotations';
 import { TOOL_CATALOG } from './tool-catalog';
 import { pageIdInput } from './tool-inputs';
 import { toolResult } from './tool-result';
+import { ToolFailure } from './tool-failure';
 import { dryRunInput, labelsInput } from './write-inputs';
 
 const labelsChangeInput = z.object({ page_id: pageIdInput, labels: labelsInput, dry_run: dryRunInput });
@@ -63,12 +66,25 @@ export class LabelWritesTools {
     const page = await allowedPage(this.access, scope, input.page_id, undefined);
     const present = new Set(page.labels);
     const toRemove = input.labels.filter((label) => present.has(label));
-    if (!input.dry_run) {
-      for (const label of toRemove) await scope.api.removeLabel(page.id, label, { signal: scope.signal });
-    }
+    if (!input.dry_run) await this.removeEach(scope, page.id, toRemove);
     const remaining = page.labels.filter((label) => !toRemove.includes(label));
     const output = change(page.id, toRemove, input.labels, remaining, input.dry_run);
     return toolResult(output, describe('Removed', output));
+  }
+
+  /** Confluence removes one label per request; if one fails, the error says which were already removed. */
+  private async removeEach(scope: CallScope, pageId: string, labels: string[]): Promise<void> {
+    const removed: string[] = [];
+    for (const label of labels) {
+      try {
+        await scope.api.removeLabel(pageId, label, { signal: scope.signal });
+      } catch (error) {
+        if (removed.length === 0 || !(error instanceof ConfluenceError)) throw error;
+        const reason = describeConfluenceError(error, {});
+        throw new ToolFailure(`Removed ${removed.join(', ')} from page ${pageId}, then removing "${label}" failed: ${reason}`);
+      }
+      removed.push(label);
+    }
   }
 }
 

@@ -121,6 +121,9 @@ export class PageEditsTools {
     annotations: { title: 'Update a Confluence page', ...destructiveWriteAnnotations(false) },
   })
   async updatePage(input: UpdateInput, _context: unknown, request?: CallerRequest) {
+    if (input.title === undefined && input.body === undefined && input.parent_id === undefined) {
+      throw new ToolFailure('Nothing to update: give a new "body", "title" or "parent_id".');
+    }
     const scope = this.access.forRequest(request);
     const page = await allowedPage(this.access, scope, input.page_id, input.version);
     const parent = input.parent_id ? await this.parentIn(scope, input.parent_id, page.spaceKey) : undefined;

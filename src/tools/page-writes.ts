@@ -26,8 +26,7 @@ export async function allowedPage(
   ref: PageRef,
   expectedVersion: number | undefined,
 ): Promise<Page> {
-  const page = await scope.api.getPage(access.pageId(scope, ref), { signal: scope.signal });
-  access.assertSpaceAllowed(scope, page.spaceKey, `Page ${page.id}`);
+  const page = await access.page(scope, ref);
   if (expectedVersion !== undefined && page.version !== expectedVersion) throw staleVersion(page, expectedVersion);
   return page;
 }
@@ -42,11 +41,9 @@ export function staleVersion(page: Page, expectedVersion: number): ConfluenceCon
   });
 }
 
-/** Checks a page named as a new parent or move target: it must exist and sit in an allowed space. */
-export async function allowedTargetPage(access: ConfluenceAccess, scope: CallScope, ref: PageRef, role: string): Promise<Page> {
-  const page = await scope.api.getPage(access.pageId(scope, ref), { signal: scope.signal });
-  access.assertSpaceAllowed(scope, page.spaceKey, `The ${role} page ${page.id}`);
-  return page;
+/** Checks a page named as a new parent or move target: it must exist, be a page, and sit in an allowed space. */
+export function allowedTargetPage(access: ConfluenceAccess, scope: CallScope, ref: PageRef, role: string): Promise<Page> {
+  return access.page(scope, ref, `${role} page`);
 }
 
 export function writtenOutput(page: WrittenPage): PageWriteOutput {

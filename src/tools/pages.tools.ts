@@ -90,7 +90,7 @@ export class PagesTools {
     const scope = this.access.forRequest(request);
     if (input.space_key) this.access.assertSpaceAllowed(scope, input.space_key, `Space ${input.space_key}`);
     const page = input.page_id
-      ? await scope.api.getPage(this.access.pageId(scope, input.page_id), { signal: scope.signal })
+      ? await this.access.page(scope, input.page_id)
       : await scope.api.findPageByTitle(input.space_key as string, input.title as string, { signal: scope.signal });
     this.access.assertSpaceAllowed(scope, page.spaceKey, `Page ${page.id}`);
     const body = renderBody(page.storage, input.format, scope.caller.connection.baseUrl);

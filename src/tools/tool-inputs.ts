@@ -53,10 +53,12 @@ export const pageIdInput = pageRefInput(PAGE_ID_EXPECTED).describe('Page id (dig
 
 const SPACE_KEY_PATTERN = /^~?[A-Za-z0-9_]{1,255}$/;
 
+/** Space keys as Confluence stores them: global keys upper-case ("eng" means ENG), personal `~user` keys as given. */
 export const spaceKeyInput = z
   .string()
   .trim()
   .regex(SPACE_KEY_PATTERN, 'expected a space key such as "ENG" or "~username" (letters, digits, underscore)')
+  .transform((key) => (key.startsWith('~') ? key : key.toUpperCase()))
   .describe('Space key, e.g. "ENG"');
 
 function wholeNumber(min: number, max: number, fallback: number) {
