@@ -22,7 +22,7 @@ export class OriginMiddleware implements NestMiddleware {
     if (origin === undefined || this.allowed.has(origin.toLowerCase())) return next();
     res.status(403).json({
       jsonrpc: '2.0',
-      error: { code: -32000, message: `Origin ${origin} is not allowed to call this server (see MCP_ALLOWED_ORIGINS).` },
+      error: { code: -32000, message: `Origin ${origin.slice(0, 200)} is not allowed to call this server (see MCP_ALLOWED_ORIGINS).` },
       id: null,
     });
   }

@@ -36,6 +36,9 @@ export const clientPolicySchema = z.strictObject({
   read_only: z.boolean({ error: 'must be true or false' }).optional(),
 });
 
+/** Every write tool reads the page it changes (and a dry run shows it), so write without read would be read in disguise. */
+export const WRITE_NEEDS_READ = 'write needs read as well: every write tool reads the page it changes';
+
 export const apiClientEntrySchema = z.strictObject({
   id: z.string({ error: 'is required' }).regex(CLIENT_ID_PATTERN, { error: 'must be 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit' }),
   name: z.string().trim().min(1).max(200).optional(),
@@ -49,9 +52,10 @@ export const apiClientEntrySchema = z.strictObject({
     .trim()
     .regex(/^[0-9a-fA-F]{64}$/, { error: 'must be the SHA-256 of the key as 64 hex characters, never the key itself' })
     .transform(lower),
-  scopes: z.array(z.enum(SCOPES, { error: 'must be read, write or admin' }), { error: 'is required: a list of read, write, admin' }).min(1, {
-    error: 'must list at least one of read, write, admin',
-  }),
+  scopes: z
+    .array(z.enum(SCOPES, { error: 'must be read, write or admin' }), { error: 'is required: a list of read, write, admin' })
+    .min(1, { error: 'must list at least one of read, write, admin' })
+    .refine((scopes) => !scopes.includes('write') || scopes.includes('read'), { error: WRITE_NEEDS_READ }),
   policy: clientPolicySchema.optional(),
   confluence: confluenceCredentialsSchema.optional(),
   rate_limit: z.string().refine(isRateLimit, { error: 'must look like 100/minute: at least 1 request per second, minute, hour or day' }).optional(),

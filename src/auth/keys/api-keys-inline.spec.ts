@@ -14,6 +14,10 @@ describe('parseInlineApiKeys (MCP_API_KEYS)', () => {
     ]);
   });
 
+  it('refuses write without read: every write tool reads the page it changes', () => {
+    expect(parseInlineApiKeys(`w:W:${A}:write`).problems).toEqual(['entry 1: (id w) scopes: write needs read as well: every write tool reads the page it changes']);
+  });
+
   it('names the entry and never echoes what it could not read', () => {
     const { problems } = parseInlineApiKeys(`cmcp_secretkey;x:X:cmcp_raw:read;y:Y:${A}:root;-bad:B:${B}:read`);
     expect(problems).toEqual([

@@ -1,4 +1,5 @@
 import { ApiClient, CLIENT_ID_PATTERN, Scope, SCOPES } from '../api-client';
+import { WRITE_NEEDS_READ } from './api-client.schema';
 
 /**
  * Reads MCP_API_KEYS, the one-line form for small deployments:
@@ -29,6 +30,7 @@ function parseEntry(entry: string): ApiClient | string {
   if (!/^[0-9a-fA-F]{64}$/.test(hash)) return `(id ${id}) sha256 must be the SHA-256 of the key as 64 hex characters, never the key itself`;
   const scopes = scopeList.split(',').map((scope) => scope.trim().toLowerCase()).filter((scope) => scope.length > 0);
   if (scopes.length === 0 || !scopes.every(isScope)) return `(id ${id}) scopes must be a comma-separated list of read, write, admin`;
+  if (scopes.includes('write') && !scopes.includes('read')) return `(id ${id}) scopes: ${WRITE_NEEDS_READ}`;
   return { id, name: name || id, keySha256: hash.toLowerCase(), scopes: [...new Set(scopes)], revoked: false };
 }
 
