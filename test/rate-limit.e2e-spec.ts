@@ -160,6 +160,22 @@ describe('rate limit without API keys (anonymous, by IP)', () => {
   });
 });
 
+describe('a tools/call refused by the rate limit', () => {
+  const baseUrl = useApps([], () => ({ RATE_LIMIT: '1/minute' }));
+  const call = JSON.stringify({ jsonrpc: '2.0', id: 'late-1', method: 'tools/call', params: { name: 'confluence_get_page', arguments: { page_id: '98305' } } });
+
+  it('leaves an audit record and counts as a rate_limited tool call', async () => {
+    const post = () => fetch(`${baseUrl()}/mcp`, { method: 'POST', headers: MCP_HEADERS, body: call });
+    const metrics = async () => sampleValue(await (await fetch(`${baseUrl()}/metrics`)).text(), 'mcp_tool_calls_total', { tool: 'confluence_get_page', outcome: 'rate_limited' });
+    const before = await metrics();
+    expect((await post()).status).toBe(200);
+    expect((await post()).status).toBe(429);
+    const { records } = (await (await fetch(`${baseUrl()}/admin/audit?limit=5`)).json()) as { records: { outcome: string; tool: string; jsonRpcId?: string }[] };
+    expect(records.filter((r) => r.jsonRpcId === 'late-1').map((r) => r.outcome)).toEqual(['rate_limited', 'success']);
+    expect(await metrics()).toBe(before + 1);
+  });
+});
+
 describe('RATE_LIMIT=off', () => {
   const open = newClient('open');
   const capped = newClient('capped', '2/minute');

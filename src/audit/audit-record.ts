@@ -4,7 +4,7 @@
  * escaped it (`thrown`), or it was answered without running: its arguments
  * failed validation, the caller's policy hides it (`refused`), or no such tool exists.
  */
-export type AuditOutcome = 'success' | 'error' | 'thrown' | 'invalid_arguments' | 'refused' | 'unknown_tool';
+export type AuditOutcome = 'success' | 'error' | 'thrown' | 'invalid_arguments' | 'refused' | 'unknown_tool' | 'rate_limited';
 
 /** The Confluence objects a call touched, as far as its arguments and result name them. */
 export interface AuditTargets {

@@ -7,7 +7,8 @@ import { AuditRecorder } from './audit-recorder';
 /**
  * Records the calls answered before any tool ran, which the interceptors never
  * see: arguments that failed validation, tools the caller's policy hides
- * (refused exactly like unknown ones, but a known name means policy), and unknown tools.
+ * (refused exactly like unknown ones, but a known name means policy), unknown tools,
+ * and calls refused by the rate limit.
  */
 @Injectable()
 export class RejectedCallsAudit {
@@ -17,7 +18,7 @@ export class RejectedCallsAudit {
 }
 
 function facts(reason: RejectionReason, call: RejectedCall) {
-  const outcome: AuditOutcome = reason === 'invalid_arguments' ? 'invalid_arguments' : toolTraits(call.name) ? 'refused' : 'unknown_tool';
+  const outcome: AuditOutcome = reason === 'unknown_tool' ? (toolTraits(call.name) ? 'refused' : 'unknown_tool') : reason;
   const errorKind = outcome === 'refused' ? 'policy' : outcome;
   return { args: call.args, outcome, errorKind, durationMs: call.durationMs, authInfo: call.authInfo, jsonRpcId: call.requestId };
 }

@@ -1,7 +1,7 @@
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 
 /** Why a tool call was answered without its tool ever running. */
-export type RejectionReason = 'invalid_arguments' | 'unknown_tool';
+export type RejectionReason = 'invalid_arguments' | 'unknown_tool' | 'rate_limited';
 
 /** The refused call as the MCP request handler saw it, for listeners that record more than a count (audit). */
 export interface RejectedCall {
@@ -19,8 +19,8 @@ export interface RejectedCall {
 export type RejectionListener = (tool: string, reason: RejectionReason, call: RejectedCall) => void;
 
 /**
- * Tool calls that never reach a tool method — unknown or hidden tools, and
- * arguments mcp-nest's validation refused — and so never pass the tool
+ * Tool calls that never reach a tool method — unknown or hidden tools,
+ * arguments mcp-nest's validation refused, calls over the caller's rate limit — and so never pass the tool
  * interceptors. Reported from the MCP request handler, heard by metrics and audit.
  */
 export class RejectedToolCalls {

@@ -118,6 +118,13 @@ export class ConfluenceUnavailableError extends ConfluenceError {
   }
 }
 
+/**
+ * A write whose answer was lost and whose outcome reading back could not settle: it may have been applied.
+ * Its message already says to check before retrying, so the tool edge should not add "try again" to it:
+ * a blind retry could apply the write twice.
+ */
+export class ConfluenceUnconfirmedWriteError extends ConfluenceUnavailableError {}
+
 const CURRENT_VERSION = /current version is:?\s*(\d+)/i;
 /** Conflicts Confluence answers with 400: a stale version on some deployments, and a title already taken in the space. */
 const CONFLICT_AS_400 = /version must be incremented|page with this title already exists|already exists with the (?:same )?title/i;

@@ -12,6 +12,8 @@ import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Request, Response } from 'express';
 import { Counter } from 'prom-client';
 import { CallerRequest } from '../auth/caller';
+import { RejectedToolCalls } from '../common/rejected-tool-calls';
+import { toolTraits } from '../tools/tool-catalog';
 import { ClientRateLimits } from './client-rate-limits';
 import { RATE_LIMIT_KEY_PREFIX, RATE_LIMITED_TOTAL } from './rate-limit.constants';
 import { writeRateLimitHeaders, WindowState } from './rate-limit-headers';
@@ -37,6 +39,7 @@ export class RateLimitGuard extends ThrottlerGuard {
     reflector: Reflector,
     private readonly limits: ClientRateLimits,
     @InjectMetric(RATE_LIMITED_TOTAL) private readonly refused: Counter<'client'>,
+    private readonly rejections: RejectedToolCalls,
   ) {
     super(options, storage, reflector);
   }
@@ -68,7 +71,23 @@ export class RateLimitGuard extends ThrottlerGuard {
     if (!state.blocked) return true;
     const client = this.limits.clientOf(req as LimitedRequest);
     this.refused.inc({ client });
+    this.reportRefusedCall(req as Request & CallerRequest);
     throw new RateLimitedException(client, this.describe(context, name), Math.max(1, state.resetSeconds));
+  }
+
+  /** A refused `tools/call` is still a tool call: metrics and the audit trail hear of it like any other refusal. */
+  private reportRefusedCall(req: Request & CallerRequest): void {
+    const message = req.body as { method?: unknown; id?: unknown; params?: { name?: unknown; arguments?: unknown } } | undefined;
+    if (message?.method !== 'tools/call' || typeof message.params?.name !== 'string') return;
+    const name = message.params.name;
+    const id = typeof message.id === 'string' || typeof message.id === 'number' ? message.id : undefined;
+    this.rejections.report(toolTraits(name) ? name : 'unknown', 'rate_limited', {
+      name,
+      args: message.params.arguments,
+      requestId: id,
+      authInfo: req.auth,
+      durationMs: 0,
+    });
   }
 
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
