@@ -46,7 +46,7 @@ describe('audit trail (one record per tool call)', () => {
       requestId: 'req-audit-1',
       jsonRpcId: id,
       transport: 'http',
-      client: { id: 'team-writer', name: 'Team Writer' },
+      client: { id: 'team-writer', name: 'Team Writer', actingAs: 'deployment', connection: 'default' },
       tool: 'confluence_get_page',
       outcome: 'success',
       targets: { pageId: SEED.pages.home.id, spaceKey: 'DEMO' },

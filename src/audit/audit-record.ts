@@ -28,6 +28,10 @@ export interface AuditVersions {
 export interface AuditClient {
   id: string;
   name: string;
+  /** Whose Confluence credentials the call used: the deployment's, the client's service account, or the user's own. */
+  actingAs: 'deployment' | 'client' | 'user';
+  /** The Confluence identity acted as: `default`, `client:<id>`, or `user:<fingerprint>` (never the credential itself). */
+  connection: string;
 }
 
 /** One tool call, as written to the audit log and kept in the ring `GET /admin/audit` reads. */

@@ -64,7 +64,7 @@ export class AuditRecorder {
       requestId: requestIdOf(request) ?? randomUUID(),
       jsonRpcId: typeof call.jsonRpcId === 'string' ? call.jsonRpcId.slice(0, MAX_NAME) : call.jsonRpcId,
       transport: this.transport,
-      client: { id: caller.id, name: caller.name },
+      client: { id: caller.id, name: caller.name, actingAs: caller.credentials, connection: caller.connection.id },
       tool: call.tool.slice(0, MAX_NAME),
       outcome: call.outcome,
       errorKind: call.errorKind,
