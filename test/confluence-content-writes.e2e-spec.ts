@@ -2,6 +2,7 @@ import {
   ConfluenceInvalidRequestError,
   ConfluenceNotFoundError,
   ConfluenceUnavailableError,
+  ConfluenceUnconfirmedWriteError,
 } from '../src/confluence/confluence.errors';
 import { ConfluenceDownloadTooLargeError } from '../src/confluence/download-too-large.error';
 import { OpenApiValidator } from './sandbox/openapi-validator';
@@ -39,6 +40,23 @@ describe.each(LAYOUTS)('ConfluenceApi comment, label and attachment writes again
       await expect(api().getComment(P.howTo.id)).rejects.toThrow(`No comment with id ${P.howTo.id}.`);
       await expect(api().getComment(SEED.comments.reply.id)).resolves.toMatchObject({ parentId: SEED.comments.footer.id, spaceKey: 'DEMO' });
     });
+
+    it('finds its own reply after a gateway 504 that came once the comment had landed, and never posts it twice', async () => {
+      sandbox.setFaults({ gatewayErrorAfterWriteNext: 1 });
+      const reply = await api().addComment({ pageId: P.howTo.id, storage: '<p>Landed behind a gateway</p>' });
+      expect(reply).toMatchObject({ pageId: P.howTo.id, storage: '<p>Landed behind a gateway</p>', recovered: true });
+      expect(sandbox.store.commentsOf(P.howTo.id).map((c) => c.id)).toEqual([reply.id]);
+      expect(writes().map((w) => [w.method, w.status])).toEqual([['POST', 504]]);
+    });
+
+    it('reports a lost comment it cannot find as unconfirmed, says to list the comments first, and does not re-send', async () => {
+      sandbox.setFaults({ gatewayErrorBeforeWriteNext: 1, gatewayStatus: 502 });
+      const error = await api().addComment({ pageId: P.howTo.id, storage: '<p>Refused at the gate</p>' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfluenceUnconfirmedWriteError);
+      expect((error as Error).message).toMatch(new RegExp(`may have been applied.*List the comments of page ${P.howTo.id} before retrying`));
+      expect(writes().map((w) => [w.method, w.status])).toEqual([['POST', 502]]);
+      expect(sandbox.store.commentsOf(P.howTo.id)).toEqual([]);
+    });
   });
 
   describe('labels', () => {
@@ -52,6 +70,17 @@ describe.each(LAYOUTS)('ConfluenceApi comment, label and attachment writes again
       await api().removeLabel(P.howTo.id, 'runbooks');
       expect((await api().getPage(P.howTo.id)).labels).toEqual(['ops']);
       expect(writes().find((w) => w.method === 'DELETE')?.query).toEqual({ name: 'runbooks' });
+    });
+
+    it('settles label writes lost behind a gateway by reading the labels back, re-sending only what is missing', async () => {
+      sandbox.setFaults({ gatewayErrorAfterWriteNext: 1, gatewayStatus: 502 });
+      expect((await api().addLabels(P.howTo.id, ['Landed'])).map((l) => l.name)).toEqual(['landed']);
+      sandbox.setFaults({ gatewayErrorBeforeWriteNext: 1, gatewayStatus: 502 });
+      expect((await api().addLabels(P.howTo.id, ['refused'])).map((l) => l.name)).toEqual(['landed', 'refused']);
+      sandbox.setFaults({ gatewayErrorAfterWriteNext: 1 });
+      await api().removeLabel(P.howTo.id, 'landed');
+      expect((await api().getPage(P.howTo.id)).labels).toEqual(['refused']);
+      expect(writes().map((w) => [w.method, w.status])).toEqual([['POST', 502], ['POST', 502], ['POST', 200], ['DELETE', 504]]);
     });
 
     it('refuses a label Confluence forbids and a missing page', async () => {
@@ -102,8 +131,12 @@ describe.each(LAYOUTS)('ConfluenceApi comment, label and attachment writes again
     it('reports an upload lost before it applied as unconfirmed, without sending it again', async () => {
       sandbox.setFaults({ resetWriteNext: 1 });
       const error = await upload('never arrives').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfluenceUnconfirmedWriteError);
       expect(error).toBeInstanceOf(ConfluenceUnavailableError);
-      expect((error as Error).message).toMatch(/could not confirm/);
+      expect((error as Error).message).toBe(
+        `Uploading "notes.txt" to page ${P.howTo.id} may have been applied: Confluence's answer was lost and reading back could not confirm it ` +
+          `either way. List the attachments of page ${P.howTo.id} before retrying; a blind retry could apply it twice.`,
+      );
       expect(writes()).toHaveLength(1);
       expect(sandbox.store.attachmentsOf(P.howTo.id)).toEqual([]);
     });

@@ -2,7 +2,9 @@ import {
   ConfluenceConflictError,
   ConfluenceInvalidRequestError,
   ConfluenceNotFoundError,
+  ConfluenceUnconfirmedWriteError,
 } from '../src/confluence/confluence.errors';
+import { SandboxPage } from './sandbox/sandbox-model';
 import { SEED, SEED_USERS } from './sandbox/seed';
 import { useSandboxApi } from './support/sandbox-api';
 import { Layout } from './support/test-config';
@@ -16,6 +18,24 @@ const LAYOUTS: Layout[] = ['cloud', 'datacenter'];
 describe.each(LAYOUTS)('ConfluenceApi page writes against the sandbox (%s)', (layout) => {
   const { sandbox, api, writes } = useSandboxApi(layout);
   const pagesTitled = (title: string) => sandbox.store.listPages().filter((p) => p.title === title && p.status === 'current');
+  /** A page made straight in the store, as another session (or another user) would have made it. */
+  const pageMadeBy = (authorId: string, title: string, createdAt = new Date().toISOString()): SandboxPage => {
+    const version = { number: 1, when: createdAt, authorId, message: '', minorEdit: false };
+    const page: SandboxPage = {
+      id: sandbox.store.newId(), spaceKey: 'DEMO', title, parentId: null, position: 0, status: 'current', body: '<p>made elsewhere</p>',
+      authorId, createdAt, version, labels: [],
+    };
+    sandbox.store.addPage(page);
+    return page;
+  };
+  /** Runs `act` once, the moment the sandbox has handled the first write (applied, cut or refused). */
+  const onFirstWrite = (act: () => void) => {
+    sandbox.onRecorded = (request) => {
+      if (request.method === 'GET') return;
+      sandbox.onRecorded = undefined;
+      act();
+    };
+  };
 
   describe('createPage', () => {
     it('creates a page under a parent that reads, lists and searches back', async () => {
@@ -68,6 +88,42 @@ describe.each(LAYOUTS)('ConfluenceApi page writes against the sandbox (%s)', (la
       expect(written.recovered).toBeUndefined();
       expect(pagesTitled('Reset before applying')).toHaveLength(1);
       expect(writes().map((w) => [w.method, w.status])).toEqual([['POST', 0], ['POST', 200]]);
+    });
+
+    it('does not claim a page someone else created with the title while the create was lost: a conflict naming it', async () => {
+      sandbox.setFaults({ resetWriteNext: 1 });
+      let theirs: SandboxPage | undefined;
+      onFirstWrite(() => (theirs = pageMadeBy(SEED_USERS.alice.accountId, 'Contested')));
+      const error = await api().createPage({ spaceKey: 'DEMO', title: 'Contested', storage: '<p>mine</p>' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfluenceConflictError);
+      expect((error as ConfluenceConflictError).details).toEqual({ existingPageId: theirs?.id });
+      expect(writes().map((w) => [w.method, w.status])).toEqual([['POST', 0]]);
+    });
+
+    it('does not claim a page our own account created before the lost create started', async () => {
+      sandbox.setFaults({ resetWriteNext: 1 });
+      let earlier: SandboxPage | undefined;
+      const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+      onFirstWrite(() => (earlier = pageMadeBy(sandbox.store.currentUser.accountId, 'Made before', anHourAgo)));
+      const error = await api().createPage({ spaceKey: 'DEMO', title: 'Made before', storage: '<p>mine</p>' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfluenceConflictError);
+      expect((error as ConfluenceConflictError).details.existingPageId).toBe(earlier?.id);
+    });
+
+    it('treats a gateway 502 after the create landed as a lost answer: recovered, posted once', async () => {
+      sandbox.setFaults({ gatewayErrorAfterWriteNext: 1, gatewayStatus: 502 });
+      const written = await api().createPage({ spaceKey: 'DEMO', title: 'Behind a gateway', storage: '<p>once</p>' });
+      expect(written).toMatchObject({ title: 'Behind a gateway', version: 1, recovered: true });
+      expect(pagesTitled('Behind a gateway').map((p) => p.id)).toEqual([written.id]);
+      expect(writes().map((w) => [w.method, w.status])).toEqual([['POST', 502]]);
+    });
+
+    it('sends the create once more after a gateway 503 that the read-back shows never reached Confluence', async () => {
+      sandbox.setFaults({ gatewayErrorBeforeWriteNext: 1, gatewayStatus: 503 });
+      const written = await api().createPage({ spaceKey: 'DEMO', title: 'Refused at the gate', storage: '<p>once</p>' });
+      expect(written.recovered).toBeUndefined();
+      expect(pagesTitled('Refused at the gate')).toHaveLength(1);
+      expect(writes().map((w) => [w.method, w.status])).toEqual([['POST', 503], ['POST', 200]]);
     });
   });
 
@@ -128,6 +184,49 @@ describe.each(LAYOUTS)('ConfluenceApi page writes against the sandbox (%s)', (la
       expect((await api().listPageVersions(page.id, { limit: 10 })).items.map((v) => v.number)).toEqual([2, 1]);
     });
 
+    it('recognises its own lost update by its author although Confluence rewrote the body on save', async () => {
+      const page = await create('Rewritten on save');
+      sandbox.setFaults({ rewriteStorageOnSave: true, dropResponseNext: 1 });
+      const storage = '<ac:structured-macro ac:name="info"><ac:rich-text-body><p>Heads up</p></ac:rich-text-body></ac:structured-macro>';
+      const written = await api().updatePage({ pageId: page.id, baseVersion: 1, title: 'Rewritten on save', storage });
+      expect(written).toMatchObject({ id: page.id, version: 2, recovered: true });
+      expect(sandbox.store.getPage(page.id)?.body).toMatch(/ac:macro-id="[^"]+"/);
+      expect(writes().map((w) => w.method)).toEqual(['POST', 'PUT']);
+    });
+
+    it('treats a gateway 504 after the update landed as a lost answer, asking who we are at most once per API', async () => {
+      const page = await create('Gateway timeout');
+      sandbox.setFaults({ gatewayErrorAfterWriteNext: 2 });
+      const second = await api().updatePage({ pageId: page.id, baseVersion: 1, title: 'Gateway timeout', storage: '<p>two</p>' });
+      const third = await api().updatePage({ pageId: page.id, baseVersion: 2, title: 'Gateway timeout', storage: '<p>three</p>' });
+      expect([second, third].map((w) => [w.version, w.recovered])).toEqual([[2, true], [3, true]]);
+      expect(writes().map((w) => [w.method, w.status])).toEqual([['POST', 200], ['PUT', 504], ['PUT', 504]]);
+      expect(sandbox.requests.filter((r) => r.path.endsWith('/user/current')).length).toBeLessThanOrEqual(1);
+    });
+
+    it('reports its lost update as applied at the version it made, even when someone else has changed the page since', async () => {
+      const page = await create('Then overtaken');
+      sandbox.setFaults({ dropResponseNext: 1 });
+      onFirstWrite(() => {
+        const stored = sandbox.store.getPage(page.id)!;
+        sandbox.store.history.keepPage(stored);
+        Object.assign(stored, { body: '<p>theirs</p>', version: { ...stored.version, number: 3, authorId: SEED_USERS.alice.accountId } });
+      });
+      const written = await api().updatePage({ pageId: page.id, baseVersion: 1, title: 'Then overtaken', storage: '<p>mine</p>' });
+      expect(written).toMatchObject({ id: page.id, version: 2, recovered: true });
+    });
+
+    it('reports a lost update as unconfirmed, saying to read the page first, when reading back fails too', async () => {
+      const page = await create('Unreadable after');
+      sandbox.setFaults({ dropResponseNext: 1 });
+      onFirstWrite(() => sandbox.setFaults({ rateLimitNext: 10, retryAfterSeconds: 0 }));
+      const error = await api().updatePage({ pageId: page.id, baseVersion: 1, title: 'Unreadable after', storage: '<p>two</p>' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfluenceUnconfirmedWriteError);
+      expect((error as Error).message).toMatch(new RegExp(`may have been applied.*Read page ${page.id} before retrying`));
+      expect((error as Error).message).not.toMatch(/try again (later|shortly)/);
+      expect(writes().map((w) => w.method)).toEqual(['POST', 'PUT']);
+    });
+
     it('sends the update once more when the lost request left the page at the base version', async () => {
       const page = await create('Reset update');
       sandbox.setFaults({ resetWriteNext: 1 });
@@ -182,6 +281,14 @@ describe.each(LAYOUTS)('ConfluenceApi page writes against the sandbox (%s)', (la
       sandbox.setFaults({ dropResponseNext: 1 });
       await api().trashPage(page.id);
       expect(writes().filter((w) => w.method === 'DELETE')).toHaveLength(1);
+      expect(sandbox.store.getPage(page.id)?.status).toBe('trashed');
+    });
+
+    it('settles a gateway 504 after the trash landed by reading back, deleting once', async () => {
+      const page = await api().createPage({ spaceKey: 'DEMO', title: 'Trash behind a gateway', storage: '<p>p</p>' });
+      sandbox.setFaults({ gatewayErrorAfterWriteNext: 1 });
+      await api().trashPage(page.id);
+      expect(writes().filter((w) => w.method === 'DELETE').map((w) => w.status)).toEqual([504]);
       expect(sandbox.store.getPage(page.id)?.status).toBe('trashed');
     });
   });

@@ -121,6 +121,53 @@ describe('Confluence sandbox writes', () => {
     expect((await send('GET', api(`/content/${id}?status=any`))).status).toBe(404);
   });
 
+  it('deletes a comment (with its replies) or an attachment permanently on DELETE, as the v1 spec says, leaving the page alone', async () => {
+    const { footer, reply } = SEED.comments;
+    const pageId = sandbox.store.getComment(footer.id)!.pageId;
+    const pageVersion = sandbox.store.getPage(pageId)!.version.number;
+    expect(sandbox.store.getComment(reply.id)?.parentCommentId).toBe(footer.id);
+    expect(await send('DELETE', api(`/content/${footer.id}`))).toMatchObject({ status: 204, text: '' });
+    expect((await send('GET', api(`/content/${footer.id}`))).status).toBe(404);
+    expect((await send('GET', api(`/content/${reply.id}`))).status).toBe(404);
+    expect((await send('DELETE', api(`/content/${footer.id}`))).status).toBe(404);
+    const attachmentId = SEED.attachments.text.id;
+    const attachmentPage = sandbox.store.getAttachment(attachmentId)!.pageId;
+    expect((await send('DELETE', api(`/content/${attachmentId}?status=trashed`))).status).toBe(204);
+    expect((await send('GET', api(`/content/${attachmentId}`))).status).toBe(404);
+    const listed = await send('GET', api(`/content/${attachmentPage}/child/attachment`));
+    expect((listed.json.results as { id: string }[]).map((a) => a.id)).not.toContain(attachmentId);
+    expect(sandbox.store.getPage(pageId)).toMatchObject({ status: 'current', version: { number: pageVersion } });
+  });
+
+  it('rewrites stored bodies on save under rewriteStorageOnSave, as Confluence Cloud does, and stores them as sent otherwise', async () => {
+    const sent = '<ac:structured-macro ac:name="toc" /><table><tbody><tr><td>a<br/>b</td></tr></tbody></table>';
+    const plain = await send('POST', api('/content'), { type: 'page', title: 'As sent', space: { key: 'DEMO' }, body: storage(sent) });
+    expect(sandbox.store.getPage(String(plain.json.id))?.body).toBe(sent);
+    sandbox.setFaults({ rewriteStorageOnSave: true });
+    const created = await send('POST', api('/content'), { type: 'page', title: 'Rewritten', space: { key: 'DEMO' }, body: storage(sent) });
+    const read = await send('GET', api(`/content/${String(created.json.id)}?expand=body.storage`));
+    const stored = (read.json.body as { storage: { value: string } }).storage.value;
+    expect(stored).toMatch(/^<ac:structured-macro ac:name="toc" ac:schema-version="1" ac:local-id="[0-9a-f-]{36}" ac:macro-id="[0-9a-f-]{36}" \/>/);
+    expect(stored).toMatch(/<table data-layout="default" ac:local-id="[0-9a-f-]{36}"><tbody><tr><td>a<br \/>b<\/td>/);
+    const comment = await send('POST', api('/content'), { type: 'comment', container: { id: P.howTo.id, type: 'page' }, body: storage('<p>x<br/>y</p>') });
+    expect(sandbox.store.getComment(String(comment.json.id))?.body).toBe('<p>x<br />y</p>');
+  });
+
+  it('answers a write with a gateway error after applying it, or instead of applying it, under the gateway faults', async () => {
+    sandbox.setFaults({ gatewayErrorAfterWriteNext: 1, gatewayErrorBeforeWriteNext: 1, gatewayStatus: 502 });
+    const refused = await send('POST', api('/content'), { type: 'page', title: 'Refused', space: { key: 'DEMO' }, body: storage('') });
+    expect(refused.status).toBe(502);
+    expect(sandbox.store.pageTitled('DEMO', 'Refused')).toBeUndefined();
+    const landed = await send('POST', api('/content'), { type: 'page', title: 'Landed', space: { key: 'DEMO' }, body: storage('') });
+    expect(landed.status).toBe(502);
+    expect(sandbox.store.pageTitled('DEMO', 'Landed')).toBeDefined();
+    sandbox.setFaults({ gatewayErrorAfterWriteNext: 1, htmlErrors: true });
+    const timedOut = await send('POST', api('/content'), { type: 'page', title: 'Timed out', space: { key: 'DEMO' }, body: storage('') });
+    expect({ status: timedOut.status, type: timedOut.type }).toEqual({ status: 504, type: expect.stringContaining('text/html') });
+    expect(timedOut.text).toContain('504 Gateway Timeout');
+    expect(sandbox.requests.map((r) => [r.method, r.status])).toEqual([['POST', 502], ['POST', 502], ['POST', 504]]);
+  });
+
   it('serves an old version only with status=historical, as it was then', async () => {
     const id = await createPage('Versions');
     await send('PUT', api(`/content/${id}`), { type: 'page', title: 'Versions 2', version: { number: 2 }, body: storage('<p>two</p>') });

@@ -36,7 +36,10 @@ export interface PageRequest {
 }
 
 export interface ConfluenceUser {
+  /** The account id (Cloud) or user key (Data Center). */
   accountId?: string;
+  /** Data Center's login name; Cloud no longer sends one. Used only to recognise our own writes. */
+  username?: string;
   displayName: string;
 }
 
@@ -230,6 +233,8 @@ export interface PageVersion {
 export interface CommentDetails extends Comment {
   pageId?: string;
   spaceKey?: string;
+  /** Set when the answer was lost and the comment was found by reading the page's comments back. */
+  recovered?: boolean;
 }
 
 /**

@@ -33,6 +33,11 @@ export class ConfluenceSandbox implements SandboxRuntime {
   readonly dataCenterContextPath: string;
   /** How many requests the log keeps. */
   readonly requestLogLimit: number;
+  /**
+   * Called with each request as it is logged (once a write has applied, or been cut or refused, and before
+   * the client hears of it), so a test can act at that moment as a concurrent user would. Cleared by `reset`.
+   */
+  onRecorded?: (request: RecordedRequest) => void;
   private currentStore: SandboxStore;
   private readonly router: SandboxRouter;
   private readonly sockets = new Set<Socket>();
@@ -93,10 +98,12 @@ export class ConfluenceSandbox implements SandboxRuntime {
     this.requests.push(request);
     const excess = this.requests.length - this.requestLogLimit;
     if (excess > 0) this.requests.splice(0, excess);
+    this.onRecorded?.(request);
   }
 
-  /** Restores the seed data, clears faults and the request log. */
+  /** Restores the seed data, clears faults, the request log and `onRecorded`. */
   reset(): void {
+    this.onRecorded = undefined;
     this.currentStore = this.buildStore();
     this.clearFaults();
     this.clearRequests();

@@ -12,6 +12,7 @@ const REASONS: Record<number, string> = {
   500: 'Internal Server Error',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 const V2_CODES: Record<number, string> = {
@@ -24,6 +25,7 @@ const V2_CODES: Record<number, string> = {
   500: 'INTERNAL_SERVER_ERROR',
   502: 'BAD_GATEWAY',
   503: 'SERVICE_UNAVAILABLE',
+  504: 'GATEWAY_TIMEOUT',
 };
 
 /** One entry of a v1 envelope's `data.errors`: Confluence sends either an i18n `key` or its `translation`. */

@@ -11,10 +11,27 @@ export interface SandboxFaults {
   dropResponseNext?: number;
   /** Destroys the socket of the next N write requests after reading them but before applying them. */
   resetWriteNext?: number;
+  /** Applies the next N writes, then answers them with `gatewayStatus`, as a proxy whose upstream failed after the write landed. */
+  gatewayErrorAfterWriteNext?: number;
+  /** Answers the next N writes with `gatewayStatus` without applying them, as a proxy that never reached Confluence. */
+  gatewayErrorBeforeWriteNext?: number;
+  /** The status of those gateway answers (default 504). */
+  gatewayStatus?: GatewayStatus;
+  /**
+   * Rewrites page and comment bodies on save as Confluence Cloud does (macro and local ids, attribute
+   * spellings), so a body read back differs from the one written.
+   */
+  rewriteStorageOnSave?: boolean;
 }
 
+export type GatewayStatus = 502 | 503 | 504;
+
 /** What happens to one write request on top of the faults every request gets. */
-export type WriteFault = 'none' | 'drop' | 'reset';
+export type WriteFault =
+  | { kind: 'none' }
+  | { kind: 'drop' }
+  | { kind: 'reset' }
+  | { kind: 'gateway'; applied: boolean; status: GatewayStatus; html: boolean; retryAfterSeconds: number };
 
 /** What the sandbox should do with one incoming request. */
 export type FaultAction =
@@ -22,7 +39,16 @@ export type FaultAction =
   | { kind: 'reset' }
   | { kind: 'timeout' }
   | { kind: 'rateLimit'; retryAfterSeconds: number }
-  | { kind: 'serverError'; status: 502 | 503; html: boolean; retryAfterSeconds: number };
+  | { kind: 'serverError'; status: GatewayStatus; html: boolean; retryAfterSeconds: number };
+
+type CountedFault =
+  | 'resetNext'
+  | 'timeoutNext'
+  | 'rateLimitNext'
+  | 'dropResponseNext'
+  | 'resetWriteNext'
+  | 'gatewayErrorAfterWriteNext'
+  | 'gatewayErrorBeforeWriteNext';
 
 /** Holds the active faults and decides, request by request, which one fires (consuming the "next N" counters). */
 export class FaultInjector {
@@ -57,14 +83,21 @@ export class FaultInjector {
     return { kind: 'none' };
   }
 
-  /** Decides (consuming the counters) whether this write is reset before it applies, or applied with its answer dropped. */
+  /** Decides (consuming the counters) whether this write is cut or refused before it applies, or applied with its answer lost. */
   nextWrite(): WriteFault {
-    if (this.consume('resetWriteNext')) return 'reset';
-    if (this.consume('dropResponseNext')) return 'drop';
-    return 'none';
+    if (this.consume('resetWriteNext')) return { kind: 'reset' };
+    if (this.consume('dropResponseNext')) return { kind: 'drop' };
+    if (this.consume('gatewayErrorBeforeWriteNext')) return this.gateway(false);
+    if (this.consume('gatewayErrorAfterWriteNext')) return this.gateway(true);
+    return { kind: 'none' };
   }
 
-  private consume(key: 'resetNext' | 'timeoutNext' | 'rateLimitNext' | 'dropResponseNext' | 'resetWriteNext'): boolean {
+  private gateway(applied: boolean): WriteFault {
+    const status = this.faults.gatewayStatus ?? 504;
+    return { kind: 'gateway', applied, status, html: this.faults.htmlErrors === true, retryAfterSeconds: this.faults.retryAfterSeconds ?? 1 };
+  }
+
+  private consume(key: CountedFault): boolean {
     const left = this.faults[key] ?? 0;
     if (left <= 0) return false;
     this.faults[key] = left - 1;

@@ -39,6 +39,10 @@ export class PageHistory {
     this.attachments.set(attachment.id, [...(this.attachments.get(attachment.id) ?? []), kept]);
   }
 
+  forgetAttachment(attachmentId: string): void {
+    this.attachments.delete(attachmentId);
+  }
+
   attachmentAt(attachment: SandboxAttachment, number: number): SandboxAttachmentVersion | undefined {
     if (attachment.version.number === number) return { version: attachment.version, bytes: attachment.bytes, mediaType: attachment.mediaType };
     return this.attachments.get(attachment.id)?.find((v) => v.version.number === number);

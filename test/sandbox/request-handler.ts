@@ -48,13 +48,15 @@ export class SandboxRequestHandler {
     if (fault.kind === 'reset' || fault.kind === 'timeout') return this.dropRequest(req, incoming, fault.kind);
     if (fault.kind !== 'none') return this.answerFault(res, incoming, fault);
     if (method !== 'GET' && method !== 'HEAD') incoming.body = await readBody(req);
-    const writeFault: WriteFault = isWrite(method) ? this.runtime.faultInjector.nextWrite() : 'none';
-    if (writeFault === 'reset') return this.dropRequest(req, incoming, 'reset');
+    const writeFault: WriteFault = isWrite(method) ? this.runtime.faultInjector.nextWrite() : { kind: 'none' };
+    if (writeFault.kind === 'reset') return this.dropRequest(req, incoming, 'reset');
+    if (writeFault.kind === 'gateway' && !writeFault.applied) return this.answerFault(res, incoming, { ...writeFault, kind: 'serverError' });
     const result = await this.dispatch(req, incoming);
-    if (writeFault === 'drop') {
+    if (writeFault.kind === 'drop') {
       this.record(incoming, result.status ?? 200);
       return void req.socket.destroy();
     }
+    if (writeFault.kind === 'gateway') return this.answerFault(res, incoming, { ...writeFault, kind: 'serverError' });
     this.write(res, incoming, result);
   }
 
@@ -89,7 +91,7 @@ export class SandboxRequestHandler {
     try {
       return await match.route.handler({
         params: match.params, query: incoming.query, layout: incoming.layout, contextPath: incoming.contextPath, origin,
-        path: incoming.path, store: this.runtime.store, headers: req.headers, body: incoming.body,
+        path: incoming.path, store: this.runtime.store, headers: req.headers, body: incoming.body, faults: this.runtime.faultInjector.current,
       });
     } catch (error) {
       if (!(error instanceof SandboxHttpError)) throw error;

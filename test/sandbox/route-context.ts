@@ -1,4 +1,5 @@
 import { IncomingHttpHeaders } from 'node:http';
+import { SandboxFaults } from './faults';
 import { SandboxStore } from './sandbox-store';
 
 /** Query string as Confluence sees it: a repeated parameter becomes an array. */
@@ -22,6 +23,8 @@ export interface RouteContext {
   headers: IncomingHttpHeaders;
   /** The raw request body; empty for GET. */
   body: Buffer;
+  /** The faults active when the request arrived, for the ones a route applies itself (e.g. `rewriteStorageOnSave`). */
+  faults: Readonly<SandboxFaults>;
 }
 
 /** What a handler answers: a JSON body (or raw bytes) plus optional headers. */

@@ -167,8 +167,24 @@ export class SandboxStore {
     this.data.comments.push(comment);
   }
 
+  /** Gone for good, with every reply below it: comments have no trash. */
+  deleteComment(comment: SandboxComment): void {
+    const doomed = new Set([comment.id]);
+    for (let before = 0; before !== doomed.size; ) {
+      before = doomed.size;
+      this.data.comments.filter((c) => c.parentCommentId !== null && doomed.has(c.parentCommentId)).forEach((c) => doomed.add(c.id));
+    }
+    removeWhere(this.data.comments, (c) => doomed.has(c.id));
+  }
+
   addAttachment(attachment: SandboxAttachment): void {
     this.data.attachments.push(attachment);
+  }
+
+  /** Gone for good, every version with it: deleting an attachment through the content API skips the trash. */
+  deleteAttachment(attachment: SandboxAttachment): void {
+    removeWhere(this.data.attachments, (a) => a.id === attachment.id);
+    this.history.forgetAttachment(attachment.id);
   }
 
   /** A one-time token for the media host, standing in for the signed URL Cloud's download endpoint redirects to. */
@@ -200,4 +216,10 @@ export class SandboxStore {
       labelNames: new Set(page.labels.flatMap((l) => (l.prefix === 'global' ? [l.name] : [`${l.prefix}:${l.name}`]))),
     };
   }
+}
+
+/** Removes matching items in place, so every holder of the array sees the change. */
+function removeWhere<T>(items: T[], doomed: (item: T) => boolean): void {
+  const kept = items.filter((item) => !doomed(item));
+  items.splice(0, items.length, ...kept);
 }

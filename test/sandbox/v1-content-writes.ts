@@ -11,8 +11,9 @@ import {
 } from './page-rules';
 import { jsonBody } from './request-body';
 import { labelInput } from './v1-label-routes';
-import { firstParam, RouteContext, RouteResult } from './route-context';
+import { RouteContext, RouteResult } from './route-context';
 import { SandboxComment, SandboxPage } from './sandbox-model';
+import { savedStorage } from './storage-rewrite';
 import { withSiteLinks } from './v1-links';
 import { V1Serializer } from './v1-serializers';
 
@@ -52,7 +53,7 @@ function createPage(ctx: RouteContext, input: ContentInput): RouteResult {
   const labels = initialLabels(input.metadata?.labels).map((label) => ({ id: store.newId(), ...label }));
   const version = newVersion(store, 1);
   const page: SandboxPage = {
-    id: store.newId(), spaceKey: space.key, title, parentId, position: 0, status: 'current', body: storageFrom(input.body),
+    id: store.newId(), spaceKey: space.key, title, parentId, position: 0, status: 'current', body: savedStorage(ctx, storageFrom(input.body)),
     authorId: version.authorId, createdAt: version.when, version, labels,
   };
   store.addPage(page);
@@ -73,7 +74,7 @@ function createComment(ctx: RouteContext, input: ContentInput): RouteResult {
   const parentCommentId = replyParent(ctx, input.ancestors, page.id);
   const version = newVersion(store, 1);
   const comment: SandboxComment = {
-    id: store.newId(), pageId: page.id, parentCommentId, location: 'footer', body: storageFrom(input.body),
+    id: store.newId(), pageId: page.id, parentCommentId, location: 'footer', body: savedStorage(ctx, storageFrom(input.body)),
     authorId: version.authorId, createdAt: version.when, version, inline: null,
   };
   store.addComment(comment);
@@ -108,7 +109,7 @@ export function updateContent(ctx: RouteContext): RouteResult {
   const moving = spaceChanged ? store.descendants(page) : [];
   checkTitleFree(store, spaceKey, title, page.id);
   moving.forEach((below) => checkTitleFree(store, spaceKey, below.title));
-  const body = input.body === undefined ? page.body : storageFrom(input.body);
+  const body = input.body === undefined ? page.body : savedStorage(ctx, storageFrom(input.body));
   store.history.keepPage(page);
   if (spaceChanged) {
     [page, ...moving].forEach((p) => (p.spaceKey = spaceKey));
@@ -119,24 +120,6 @@ export function updateContent(ctx: RouteContext): RouteResult {
   Object.assign(page, { title, body, version: newVersion(store, number, stringOr(input.version?.message), input.version?.minorEdit === true) });
   store.changed();
   return answer(ctx, (s, e) => s.page(page, e));
-}
-
-/** `DELETE /content/{id}`: a current page goes to the trash; only `status=trashed` purges, and only what is already trashed. */
-export function deleteContent(ctx: RouteContext): RouteResult {
-  const page = ctx.store.getPage(ctx.params.id);
-  if (!page) throw contentNotFound(ctx.params.id);
-  if (firstParam(ctx.query, 'status') === 'trashed') {
-    if (page.status !== 'trashed') {
-      throw badRequestException(`Unable to purge content with id: ContentId{id=${page.id}}`, [
-        { translation: 'Trashable Content must be trashed before it can be purged' },
-      ]);
-    }
-    ctx.store.purge(page);
-    return { status: 204, body: undefined };
-  }
-  if (page.status !== 'current') throw contentNotFound(page.id);
-  ctx.store.trash(page);
-  return { status: 204, body: undefined };
 }
 
 function stringOr(value: unknown): string {

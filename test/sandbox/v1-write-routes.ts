@@ -1,7 +1,8 @@
 import { restDownload } from './download-routes';
 import { RouteDefinition } from './route-definition';
 import { createAttachments, updateAttachmentData } from './v1-attachment-routes';
-import { createContent, deleteContent, updateContent } from './v1-content-writes';
+import { deleteContent } from './v1-content-delete';
+import { createContent, updateContent } from './v1-content-writes';
 import { addLabels, removeLabel } from './v1-label-routes';
 import { movePage } from './v1-move-route';
 import { listVersions } from './v1-version-routes';

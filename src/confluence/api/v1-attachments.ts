@@ -2,7 +2,7 @@ import { FormData } from 'undici';
 import { ConfluenceNotFoundError, ConfluenceUnavailableError } from '../confluence.errors';
 import type { AttachmentDetails, CallOptions, DownloadedAttachment, UploadAttachmentRequest } from '../confluence.types';
 import { ConfluenceDownloadTooLargeError } from '../download-too-large.error';
-import { isLostResponse, unconfirmedWrite } from './lost-response';
+import { isLostResponse, readingBack, unconfirmedWrite } from './lost-response';
 import { pathId } from './paging';
 import type { V1Client } from './v1-client';
 import { v1AttachmentDetails } from './v1-write-mappers';
@@ -45,10 +45,12 @@ export class V1Attachments {
       return onPage(pageId, v1AttachmentDetails(content, content._links?.base ?? this.client.baseUrl));
     } catch (error) {
       if (!isLostResponse(error)) throw error;
-      const after = await this.findByName(pageId, req.filename, opts);
+      const unconfirmed = () =>
+        unconfirmedWrite(`Uploading "${req.filename}" to page ${pageId}`, error, `List the attachments of page ${pageId}`);
+      const after = await readingBack(unconfirmed, () => this.findByName(pageId, req.filename, opts));
       const expectedVersion = (before?.version ?? 0) + 1;
       if (after && after.version === expectedVersion && after.fileSize === req.content.length) return { ...after, recovered: true };
-      throw unconfirmedWrite(`Uploading "${req.filename}" to page ${pageId}`, error);
+      throw unconfirmed();
     }
   }
 

@@ -9,6 +9,7 @@ import {
   v1PageSummary,
   v1SearchHit,
   v1Space,
+  v1User,
 } from './v1-mappers';
 import type { V1Content, V1PagedList, V1SearchResult, V1Space, V1Label } from './v1.types';
 
@@ -176,6 +177,17 @@ describe('v1 mappers', () => {
       version: 2,
       createdAt: undefined,
       downloadUrl: 'https://example.atlassian.net/wiki/download/attachments/987654321/diagram.svg?version=2&api=v2',
+    });
+  });
+});
+
+describe('v1User', () => {
+  it('keeps the identity our own writes are recognised by: account id on Cloud, user key and username on Data Center', () => {
+    expect(v1User({ type: 'known', accountId: '557058:abc', publicName: 'Ann' })).toEqual({ accountId: '557058:abc', displayName: 'Ann' });
+    expect(v1User({ type: 'known', userKey: '8a7f808aann', username: 'ann', displayName: 'Ann A.' })).toEqual({
+      accountId: '8a7f808aann',
+      username: 'ann',
+      displayName: 'Ann A.',
     });
   });
 });

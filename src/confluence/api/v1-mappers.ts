@@ -17,7 +17,7 @@ import { absoluteUrl, pageUrlById } from './web-links';
 export function v1User(user: V1User | undefined): ConfluenceUser | undefined {
   const displayName = user?.displayName ?? user?.publicName ?? user?.username;
   if (!user || !displayName) return undefined;
-  return { accountId: userIdOf(user), displayName };
+  return { accountId: userIdOf(user), ...(user.username ? { username: user.username } : {}), displayName };
 }
 
 /** The account id (Cloud) or user key (Data Center) that identifies a user. */

@@ -1,6 +1,6 @@
-import { ConfluenceInvalidRequestError, ConfluenceNotFoundError } from '../confluence.errors';
+import { ConfluenceError, ConfluenceInvalidRequestError, ConfluenceNotFoundError } from '../confluence.errors';
 import type { CallOptions, MovePageRequest, MovePosition, Page, WrittenPage } from '../confluence.types';
-import { isLostResponse, unconfirmedWrite } from './lost-response';
+import { isLostResponse, readingBack, unconfirmedWrite } from './lost-response';
 import { pathId } from './paging';
 import type { V1Client } from './v1-client';
 import type { PageReader, V1PageWriter } from './v1-page-writer';
@@ -25,9 +25,10 @@ export class V1PageTree {
       await this.client.send('DELETE', path, {}, opts);
     } catch (error) {
       if (!isLostResponse(error)) throw error;
-      if (!(await this.stillCurrent(pageId, opts))) return;
+      const unconfirmed = (cause: ConfluenceError) => unconfirmedWrite(`Trashing page ${pageId}`, cause, `Read page ${pageId}`);
+      if (!(await readingBack(() => unconfirmed(error), () => this.stillCurrent(pageId, opts)))) return;
       await this.client.send('DELETE', path, {}, opts).catch((second: unknown) => {
-        throw isLostResponse(second) ? unconfirmedWrite(`Trashing page ${pageId}`, second) : second;
+        throw isLostResponse(second) ? unconfirmed(second) : second;
       });
     }
   }
@@ -68,15 +69,22 @@ export class V1PageTree {
       await this.client.send('PUT', path, {}, opts);
     } catch (error) {
       if (!isLostResponse(error)) throw error;
-      const page = await this.reader.getPage(pageId, opts);
-      if (await this.sitsAsAsked(page, position, targetId, opts)) return { ...written(page), recovered: true };
+      const unconfirmed = (cause: ConfluenceError) => unconfirmedWrite(`Moving page ${pageId}`, cause, `Read page ${pageId}`);
+      const moved = await readingBack(() => unconfirmed(error), () => this.movedAsAsked(pageId, position, targetId, opts));
+      if (moved) return { ...written(moved), recovered: true };
       try {
         await this.client.send('PUT', path, {}, opts);
       } catch (second) {
-        throw isLostResponse(second) ? unconfirmedWrite(`Moving page ${pageId}`, second) : second;
+        throw isLostResponse(second) ? unconfirmed(second) : second;
       }
     }
     return written(await this.reader.getPage(pageId, opts));
+  }
+
+  /** The page read back, when it already sits where the move asked. */
+  private async movedAsAsked(pageId: string, position: MovePosition, targetId: string, opts?: CallOptions): Promise<Page | undefined> {
+    const page = await this.reader.getPage(pageId, opts);
+    return (await this.sitsAsAsked(page, position, targetId, opts)) ? page : undefined;
   }
 
   private async sitsAsAsked(page: Page, position: MovePosition, targetId: string, opts?: CallOptions): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { AttachmentDetails, CommentDetails, PageVersion, WrittenPage } from '../confluence.types';
+import type { AttachmentDetails, CommentDetails, Page, PageVersion, WrittenPage } from '../confluence.types';
 import { contentUrl, v1Attachment, v1Comment, v1User } from './v1-mappers';
 import type { V1Content, V1Version } from './v1.types';
 
@@ -12,6 +12,11 @@ export function v1WrittenPage(content: V1Content, base: string): WrittenPage {
     version: content.version?.number ?? 0,
     url: contentUrl(content, base),
   };
+}
+
+/** A page read back after a lost answer showed the write had been applied. */
+export function recoveredPage(page: Page): WrittenPage {
+  return { id: page.id, title: page.title, spaceKey: page.spaceKey, version: page.version, url: page.url, recovered: true };
 }
 
 /** A comment with its page and space: the container, or the space Confluence expanded on the comment itself. */

@@ -19,15 +19,18 @@ import type {
   UploadAttachmentRequest,
   WrittenPage,
 } from '../confluence.types';
+import { OwnAccount } from './own-account';
 import { pathId } from './paging';
 import { DownloadTarget, V1Attachments } from './v1-attachments';
 import { V1Client } from './v1-client';
 import { V1Comments } from './v1-comments';
 import { V1Labels } from './v1-labels';
 import { v1Page } from './v1-mappers';
+import { V1PageCreator } from './v1-page-creator';
 import { V1PageTree } from './v1-page-tree';
 import { V1PageWriter } from './v1-page-writer';
 import { V1_PAGE_EXPAND, V1ConfluenceApi } from './v1-reads';
+import { V1TitleLookup } from './v1-title-lookup';
 import { v1PageVersion } from './v1-write-mappers';
 import type { V1Content, V1Version } from './v1.types';
 
@@ -36,6 +39,7 @@ import type { V1Content, V1Version } from './v1.types';
  * still documents), each area in its own helper. Subclasses say where the version list lives.
  */
 export abstract class V1ReadWriteApi extends V1ConfluenceApi implements ConfluenceApi {
+  private readonly pageCreator: V1PageCreator;
   private readonly pageWriter: V1PageWriter;
   private readonly pageTree: V1PageTree;
   private readonly comments: V1Comments;
@@ -45,10 +49,13 @@ export abstract class V1ReadWriteApi extends V1ConfluenceApi implements Confluen
   constructor(http: ConfluenceHttpClient, connection: ConfluenceConnection) {
     super(http, connection);
     const client = new V1Client(http, connection);
-    this.pageWriter = new V1PageWriter(client, this);
+    const account = new OwnAccount((opts) => this.currentUser(opts));
+    const titles = new V1TitleLookup(client, this);
+    this.pageCreator = new V1PageCreator(client, titles, account);
+    this.pageWriter = new V1PageWriter(client, this, titles, account);
     this.pageTree = new V1PageTree(client, this, this.pageWriter);
-    this.comments = new V1Comments(client);
-    this.labels = new V1Labels(client);
+    this.comments = new V1Comments(client, this, account);
+    this.labels = new V1Labels(client, this);
     this.attachments = new V1Attachments(client, (attachment) => this.downloadTarget(attachment));
   }
 
@@ -59,7 +66,7 @@ export abstract class V1ReadWriteApi extends V1ConfluenceApi implements Confluen
   protected abstract downloadTarget(attachment: AttachmentDetails): DownloadTarget;
 
   createPage(req: CreatePageRequest, opts?: CallOptions): Promise<WrittenPage> {
-    return this.pageWriter.createPage(req, opts);
+    return this.pageCreator.createPage(req, opts);
   }
 
   updatePage(req: UpdatePageRequest, opts?: CallOptions): Promise<WrittenPage> {
