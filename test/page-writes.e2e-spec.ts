@@ -338,6 +338,15 @@ describe.each(LAYOUTS)('page write tools (%s)', (layout) => {
       expect(wrong.isError).toBe(true);
     });
 
+    it('says a comment whose answer was lost may have been posted, and to check before retrying', async () => {
+      sandbox.setFaults({ gatewayErrorBeforeWriteNext: 1 });
+      const result = await callTool(client(), 'confluence_add_comment', { page_id: SEED.pages.howTo.id, body: 'maybe' });
+      sandbox.clearFaults();
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/may have been applied/);
+      expect(textOf(result)).not.toMatch(/try again shortly/);
+    });
+
     it('adds and removes labels idempotently and refuses label syntax Confluence forbids', async () => {
       const page = dataOf<WriteData>(await callTool(client(), 'confluence_create_page', { space_key: 'DEMO', title: uniqueTitle('Lab'), body: 'l' }));
       const added = dataOf<{ changed: string[]; labels: string[] }>(

@@ -1,4 +1,9 @@
-import { ConfluenceConflictError, ConfluenceError, ConfluenceRateLimitedError } from '../confluence/confluence.errors';
+import {
+  ConfluenceConflictError,
+  ConfluenceError,
+  ConfluenceRateLimitedError,
+  ConfluenceUnconfirmedWriteError,
+} from '../confluence/confluence.errors';
 
 /** What a model should do next for each kind of Confluence failure. */
 const NEXT_STEP: Record<ConfluenceError['kind'], string> = {
@@ -19,6 +24,7 @@ const NEXT_STEP: Record<ConfluenceError['kind'], string> = {
 export function describeConfluenceError(error: ConfluenceError, args: Record<string, unknown> = {}): string {
   if (error.kind === 'not_found') return notFound(args) ?? sentence(error.message, NEXT_STEP.not_found);
   if (error instanceof ConfluenceConflictError) return conflict(error);
+  if (error instanceof ConfluenceUnconfirmedWriteError) return error.message;
   const retry =
     error instanceof ConfluenceRateLimitedError && error.retryAfterMs !== undefined
       ? ` Retry after ${Math.ceil(error.retryAfterMs / 1000)} s.`
