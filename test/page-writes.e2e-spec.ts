@@ -270,6 +270,21 @@ describe.each(LAYOUTS)('page write tools (%s)', (layout) => {
       expect(after.body).not.toContain('old detail');
     });
 
+    it('refuses a storage-format section body that is not well-formed, writing nothing', async () => {
+      const { version } = await readPage(client(), SEED.pages.meetingNotes.id);
+      sandbox.clearRequests();
+      const result = await callTool(client(), 'confluence_update_page_section', {
+        page_id: SEED.pages.meetingNotes.id,
+        version,
+        heading: 'Discussion',
+        body: '<p>unclosed',
+        body_format: 'storage',
+      });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).not.toMatch(/unexpectedly/);
+      expect(sandbox.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    });
+
     it('names the headings when the heading is not on the page', async () => {
       const { version } = await readPage(client(), SEED.pages.meetingNotes.id);
       const result = await callTool(client(), 'confluence_update_page_section', {

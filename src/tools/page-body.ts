@@ -1,7 +1,7 @@
 import { markdownDiff } from '../confluence/content/markdown-diff';
 import { markdownToStorage } from '../confluence/content/markdown-to-storage';
 import { mergeMarkdownIntoStorage, PlaceholderRemovalError } from '../confluence/content/storage-merge';
-import { replaceSection, SectionNotFoundError } from '../confluence/content/replace-section';
+import { InvalidStorageError, replaceSection, SectionNotFoundError } from '../confluence/content/replace-section';
 import { storageToMarkdown } from '../confluence/content/storage-to-markdown';
 import { Page } from '../confluence/confluence.types';
 import { ToolFailure } from './tool-failure';
@@ -50,7 +50,7 @@ function refusingLoss<T>(convert: () => T): T {
   try {
     return convert();
   } catch (error) {
-    if (error instanceof PlaceholderRemovalError || error instanceof SectionNotFoundError) {
+    if (error instanceof PlaceholderRemovalError || error instanceof SectionNotFoundError || error instanceof InvalidStorageError) {
       throw new ToolFailure(error.message);
     }
     throw error;

@@ -5,9 +5,14 @@ import { placeholderAt } from './macro-placeholder';
 import { MarkdownRenderer } from './markdown-renderer';
 import { isMacro, readMacro } from './storage-macro';
 import type { StorageSource } from './storage-source';
+import { UseOnce } from './use-once';
 
-/** One atom of the page: its storage, where it is, and whether a merge has put it back already. */
+/** The atoms whose shown text a caller may edit and that a merge then puts back with the new value. */
+export type EditableAtom = 'status' | 'time';
+
+/** One atom of the page: its element and storage, where it is, and whether a merge has put it back already. */
 interface Original {
+  element: Element;
   storage: string;
   start: number;
   taken: boolean;
@@ -16,7 +21,7 @@ interface Original {
 /** One group of atoms that render to the same markdown, with the originals in document order. */
 interface AtomGroup {
   markdown: string;
-  originals: Original[];
+  originals: UseOnce<Original>;
   /** Whether an original may be repeated once all were used (not comment markers, which wrap text). */
   reusable: boolean;
 }
@@ -34,22 +39,38 @@ export class AtomTable {
   private readonly groups: AtomGroup[] = [];
   /** Every markdown form to look for with its group, by its first one, two or three characters; longest first. */
   private readonly forms = new Map<string, Array<{ text: string; group: number }>>();
+  /** Every original in document order, and the editable ones by kind. */
+  private readonly all: UseOnce<Original>;
+  private readonly editable: Record<EditableAtom, UseOnce<Original>>;
+  private readonly byElement = new Map<Element, Original>();
   /** The byte ranges of the old blocks being rewritten, innermost last: their own atoms are preferred. */
   private readonly scopes: Array<[number, number]> = [];
 
   constructor(source: StorageSource) {
     const scratch = new MarkdownRenderer(source.link);
-    const byMarkdown = new Map<string, AtomGroup>();
+    const byMarkdown = new Map<string, Original[]>();
     for (const element of atomElements(source.root)) {
       const run = new InlineBuffer();
       scratch.inline(element, run);
       const markdown = run.content();
       if (markdown === '') continue;
-      const group = byMarkdown.get(markdown) ?? { markdown, originals: [], reusable: element.name !== 'ac:inline-comment-marker' };
-      group.originals.push({ storage: source.text(element), start: source.range(element)[0], taken: false });
+      const original = { element, storage: source.text(element), start: source.range(element)[0], taken: false };
+      const group = byMarkdown.get(markdown) ?? [];
+      group.push(original);
       byMarkdown.set(markdown, group);
+      this.byElement.set(element, original);
     }
-    this.groups = [...byMarkdown.values()];
+    this.groups = [...byMarkdown].map(([markdown, originals]) => ({
+      markdown,
+      originals: new UseOnce(originals),
+      reusable: originals[0].element.name !== 'ac:inline-comment-marker',
+    }));
+    const originals = [...this.byElement.values()];
+    this.all = new UseOnce(originals);
+    this.editable = {
+      status: new UseOnce(originals.filter((original) => isStatusMacro(original.element))),
+      time: new UseOnce(originals.filter((original) => original.element.name === 'time')),
+    };
     this.groups.forEach((group, index) => {
       for (const text of markdownForms(group.markdown)) {
         const key = text.slice(0, KEY_LENGTH);
@@ -96,14 +117,38 @@ export class AtomTable {
   take(char: string): string | undefined {
     const group = this.groups[standInIndex(char)];
     if (!group) return undefined;
-    const scope = this.scopes[this.scopes.length - 1];
-    const free = group.originals.filter((original) => !original.taken);
-    const chosen = free.find((original) => scope && original.start >= scope[0] && original.start < scope[1]) ?? free[0];
+    const scope = this.block;
+    const chosen = (scope && group.originals.first(scope[0], scope[1])) || group.originals.first();
     if (chosen) {
       chosen.taken = true;
       return chosen.storage;
     }
-    return group.reusable ? group.originals[group.originals.length - 1].storage : undefined;
+    return group.reusable ? group.originals.items[group.originals.items.length - 1].storage : undefined;
+  }
+
+  /**
+   * The first status lozenge or date of the block being rewritten that was not put back: one whose
+   * shown text the caller edited, and that the edited text may take the place of.
+   */
+  unused(kind: EditableAtom): Element | undefined {
+    const block = this.block;
+    return block ? this.editable[kind].first(block[0], block[1])?.element : undefined;
+  }
+
+  /** Marks an atom found by {@link unused} as put back. */
+  claim(element: Element): void {
+    const original = this.byElement.get(element);
+    if (original) original.taken = true;
+  }
+
+  /** Marks the atoms within `[start, end)`, bytes kept as they were, as put back, so no rewritten block takes them again. */
+  keep(start: number, end: number): void {
+    this.all.takeAll(start, end);
+  }
+
+  /** The byte range of the innermost old block being rewritten, if any. */
+  get block(): [number, number] | undefined {
+    return this.scopes[this.scopes.length - 1];
   }
 
   /** Runs `write` preferring the atoms that lie within `[start, end)` (the old block a new one replaces). */
@@ -151,8 +196,13 @@ function atomElements(root: Element): Element[] {
   return found;
 }
 
-function isAtom(element: Element): boolean {
+/** Whether an element is one of the atoms the table keeps (its markdown is swapped whole for a stand-in). */
+export function isAtom(element: Element): boolean {
   if (ATOM_TAGS.has(element.name) || element.name === 'ac:inline-comment-marker') return true;
   if (element.name === 'a') return element.attribs.href !== undefined;
+  return isStatusMacro(element);
+}
+
+function isStatusMacro(element: Element): boolean {
   return isMacro(element) && readMacro(element).name === 'status';
 }

@@ -8,6 +8,8 @@ const LINE_BREAK = '\n';
  */
 export class InlineBuffer {
   private out = '';
+  /** Whether `out` ends with a line break, tracked so it is never read back (that flattens a long string each time). */
+  private atBreak = false;
   private pendingSpace = false;
   private startsWithSpace = false;
 
@@ -35,22 +37,24 @@ export class InlineBuffer {
     if (!markup) {
       return;
     }
-    if (this.pendingSpace && this.out !== '' && !this.out.endsWith(LINE_BREAK)) {
+    if (this.pendingSpace && this.out !== '' && !this.atBreak) {
       this.out += ' ';
     }
     this.pendingSpace = false;
     this.out += markup;
+    this.atBreak = markup.endsWith(LINE_BREAK);
   }
 
   /** Appends a hard line break. */
   lineBreak(): void {
     this.pendingSpace = false;
     this.out += LINE_BREAK;
+    this.atBreak = true;
   }
 
   /** Starts a new line unless the run is empty or already at a line start. */
   endLine(): void {
-    if (this.out !== '' && !this.out.endsWith(LINE_BREAK)) {
+    if (this.out !== '' && !this.atBreak) {
       this.lineBreak();
     }
   }
@@ -60,12 +64,14 @@ export class InlineBuffer {
    * run's outer whitespace and line breaks outside the delimiters; an empty run adds nothing.
    */
   wrapped(inner: InlineBuffer, open: string, close: string): void {
-    const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner.out) ?? ['', '', inner.out, ''];
-    this.separator(match[1], inner.startsWithSpace);
-    if (match[2]) {
-      this.raw(`${open}${match[2]}${close}`);
+    const text = inner.out;
+    const body = text.trim();
+    const leading = text.slice(0, text.length - text.trimStart().length);
+    this.separator(leading, inner.startsWithSpace);
+    if (body) {
+      this.raw(`${open}${body}${close}`);
     }
-    this.separator(match[3], inner.pendingSpace);
+    this.separator(body ? text.slice(text.trimEnd().length) : '', inner.pendingSpace);
   }
 
   /** Appends another run as it is. */

@@ -1,7 +1,7 @@
 import { STAND_IN } from './atom-stand-ins';
 import { defaultLinkLabel, parseLinkTarget, resourceStorage } from './link-targets';
 import type { PlaceholderSyntax } from './macro-placeholder';
-import type { Token } from './markdown-parser';
+import { parseInlineMarkdown, type Token } from './markdown-parser';
 import { cdata, xmlElement, xmlText } from './storage-xml';
 import type { WriteContext } from './write-context';
 
@@ -33,14 +33,22 @@ const PLAIN_TOKENS = new Set(['text', 'text_special', 'code_inline', 'html_inlin
  * reader itself writes (`<u>`, `<sub>`, `<sup>`, `<br>`) and comments, which are dropped.
  */
 export class InlineWriter {
+  /** The original storage of each text token's atom stand-ins, in order, taken before anything is written. */
+  private atoms = new Map<Token, Array<string | undefined>>();
+
   constructor(
     private readonly context: WriteContext,
     private readonly options: InlineOptions = {},
   ) {}
 
-  /** Storage for an inline token's children. */
+  /**
+   * Storage for an inline token's children. Every stand-in takes its original first, so an edited
+   * status lozenge or date written on the way takes only an original no stand-in kept.
+   */
   write(tokens: Token[]): string {
-    return this.nodes(pairHtml(nest(tokens)));
+    const nodes = pairHtml(nest(tokens));
+    this.atoms = new Map(textTokens(nodes).map((token) => [token, standIns(token.content).map((char) => this.context.atomStorage(char))]));
+    return this.nodes(nodes);
   }
 
   /** The plain text of inline tokens (alt text, titles), atoms back to their markdown. */
@@ -69,13 +77,15 @@ export class InlineWriter {
     }
     switch (token.type) {
       case 'text':
-        return this.text(token.content);
+        return this.text(token);
       case 'softbreak':
         return this.options.cell ? BREAK : ' ';
       case 'hardbreak':
         return BREAK;
-      case 'code_inline':
-        return this.code(this.restoreMarkdown(token.content));
+      case 'code_inline': {
+        const code = this.restoreMarkdown(token.content);
+        return this.context.statusLozenge(code) ?? this.code(code);
+      }
       case 'html_inline':
         return this.html(token.content);
       case 'link_open':
@@ -93,12 +103,22 @@ export class InlineWriter {
     }
   }
 
-  /** Text with atom stand-ins put back as their original storage and `@user(id)` mentions as user links. */
-  private text(content: string): string {
-    return content
+  /**
+   * A text token with atom stand-ins put back as their original storage (an atom with none left is
+   * written afresh from its markdown) and `@user(id)` mentions as user links.
+   */
+  private text(token: Token): string {
+    const atoms = this.atoms.get(token) ?? [];
+    return token.content
       .split(STAND_IN)
-      .map((part) => this.context.atomStorage(part) ?? mentions(part))
+      .map((part, index) => (index % 2 === 0 ? this.context.plainText(part, mentions) : (atoms[(index - 1) / 2] ?? this.freshAtom(part))))
       .join('');
+  }
+
+  /** An atom whose originals are all used (a comment marker repeated) as its markdown converted afresh. */
+  private freshAtom(char: string): string {
+    const markdown = this.context.atomMarkdown(char) ?? '';
+    return new InlineWriter(this.context, this.options).write(parseInlineMarkdown(markdown)[0]?.children ?? []);
   }
 
   /** A code span; one of only spaces is just the spaces (the reader drops empty code). */
@@ -167,6 +187,19 @@ function mentions(text: string): string {
 function userAttributes(id: string): Record<string, string> {
   if (id.includes(':') || /^[0-9a-f]{24}$/i.test(id)) return { 'ri:account-id': id };
   return /^[0-9a-f]{32}$/i.test(id) ? { 'ri:userkey': id } : { 'ri:username': id };
+}
+
+/** The atom stand-ins of a text, in order. */
+function standIns(text: string): string[] {
+  return text.split(STAND_IN).filter((_, index) => index % 2 === 1);
+}
+
+/** The text tokens the writer writes with {@link InlineWriter.text} (not an image's alt text), in document order. */
+function textTokens(nodes: InlineNode[]): Token[] {
+  return nodes.flatMap((node) => {
+    if (node.token.type === 'text') return [node.token];
+    return node.token.type === 'image' ? [] : textTokens(node.children);
+  });
 }
 
 function nest(tokens: Token[]): InlineNode[] {

@@ -4,6 +4,7 @@ import { formatMacroPlaceholder, formatMacroPlaceholderEnd } from './macro-place
 import type { MarkdownRenderer } from './markdown-renderer';
 import { codeFence, codeSpan, escapeHtml, escapeMarkdownText, quote } from './markdown-syntax';
 import { macroParam, readMacro, type StorageMacro } from './storage-macro';
+import { statusText } from './status-lozenge';
 import { attr, childElements, findChild, textContent } from './storage-parser';
 
 /** Confluence admonition macros and the GitHub alert each becomes. */
@@ -60,14 +61,6 @@ export function renderAdfExtension(extension: Element, renderer: MarkdownRendere
   const fallback = findChild(extension, 'ac:adf-fallback');
   const source = fallback ?? content;
   return source ? renderer.blocks(source.children) : [];
-}
-
-/** `[TITLE (Colour)]` — the compact text of a status lozenge. */
-function statusText(macro: StorageMacro): string {
-  const title = macroParam(macro, 'title') ?? '';
-  const details = [macroParam(macro, 'colour') ?? macroParam(macro, 'color'), macroParam(macro, 'subtle') === 'true' ? 'subtle' : undefined];
-  const suffix = details.filter((part): part is string => Boolean(part)).join(', ');
-  return suffix ? `[${title} (${suffix})]` : `[${title}]`;
 }
 
 function codeBlock(macro: StorageMacro): string {

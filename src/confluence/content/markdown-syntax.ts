@@ -1,3 +1,5 @@
+import { normalizeNewlines } from './markdown-parser';
+
 const ALWAYS_ESCAPED = new Set(['*', '`', '[', ']', '~']);
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -64,10 +66,14 @@ export function codeSpan(code: string): string {
   return `${fence}${padded}${fence}`;
 }
 
-/** A fenced code block that reproduces `code` exactly, with a fence longer than any backtick run in it. */
+/**
+ * A fenced code block that reproduces `code`, with a fence longer than any backtick run in it. Line
+ * breaks are written as `\n` (markdown reads `\r\n` as one anyway); the merge compares code with its line
+ * breaks normalised, so unchanged code keeps its stored `\r\n` bytes.
+ */
 export function codeFence(code: string, info: string): string {
   const fence = '`'.repeat(Math.max(3, longestRun(code, '`') + 1));
-  return `${fence}${info}\n${code}\n${fence}`;
+  return `${fence}${info}\n${normalizeNewlines(code)}\n${fence}`;
 }
 
 function longestRun(text: string, char: string): number {

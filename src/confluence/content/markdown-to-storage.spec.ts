@@ -40,6 +40,16 @@ describe('markdownToStorage', () => {
       expect(storage('- [ ] a\n- b')).toBe('<ul><li>[ ] a</li><li>b</li></ul>');
     });
 
+    it('writes a code span in the status shape with a Confluence status colour as a status lozenge, other code as code', () => {
+      expect(storage('`[DONE (Green)]` `[LATE (Red, subtle)]`')).toBe(
+        '<p><ac:structured-macro ac:name="status"><ac:parameter ac:name="colour">Green</ac:parameter><ac:parameter ac:name="title">DONE</ac:parameter></ac:structured-macro> ' +
+          '<ac:structured-macro ac:name="status"><ac:parameter ac:name="colour">Red</ac:parameter><ac:parameter ac:name="title">LATE</ac:parameter><ac:parameter ac:name="subtle">true</ac:parameter></ac:structured-macro></p>',
+      );
+      expect(storage('`[x]` `[WIP (draft)]` `[A (green)]` `[B (subtle)]` `DONE (Green)`')).toBe(
+        '<p><code>[x]</code> <code>[WIP (draft)]</code> <code>[A (green)]</code> <code>[B (subtle)]</code> <code>DONE (Green)</code></p>',
+      );
+    });
+
     it('writes GFM tables with a header row, escaped pipes and <br> in cells', () => {
       expect(storage('| H1 | H2 |\n| --- | --- |\n| a\\|b | l1<br>l2 |')).toBe(
         '<table><tbody><tr><th>H1</th><th>H2</th></tr><tr><td>a|b</td><td>l1<br />l2</td></tr></tbody></table>',

@@ -1,6 +1,7 @@
 import { isTag, type Element } from 'domhandler';
 import type { LinkOptions } from './confluence-links';
 import { linkedResource, resourceTarget } from './confluence-links';
+import { EditedAtoms } from './edited-atoms';
 import type { AtomTable } from './inline-atoms';
 import { macroStorage, type MacroBody } from './macro-storage';
 import { PlaceholderMismatchError } from './merge-errors';
@@ -10,17 +11,21 @@ import type { ParseEnv } from './markdown-parser';
 import { restoreMacro } from './original-macro';
 import { attr, textContent } from './storage-parser';
 import type { StorageSource } from './storage-source';
+import { StyledSpans } from './styled-spans';
 import type { OriginalLink, WriteContext } from './write-context';
 
 /**
  * The writer's context during a merge: placeholders become the page's own macros again, atoms get
- * their original storage, links keep their original resources, new tasks get unused ids.
+ * their original storage (edited status lozenges and dates too), styled spans go back around their
+ * text, links keep their original resources, new tasks get unused ids.
  */
 export class MergeContext implements WriteContext {
   readonly parseEnv: ParseEnv;
   readonly link: LinkOptions;
   private readonly links = new Map<string, OriginalLink>();
   private readonly restored = new Set<number>();
+  private readonly edited: EditedAtoms;
+  private readonly spans: StyledSpans;
   private taskId: number;
 
   constructor(
@@ -30,6 +35,8 @@ export class MergeContext implements WriteContext {
     this.link = source.link;
     this.parseEnv = { substitute: (text) => atoms.substitute(text) };
     this.taskId = collectLinks(source, this.links);
+    this.edited = new EditedAtoms(source, atoms);
+    this.spans = new StyledSpans(source, atoms);
   }
 
   macro(placeholder: MacroPlaceholder, body: MacroBody | undefined): string {
@@ -44,8 +51,11 @@ export class MergeContext implements WriteContext {
     return restoreMacro(this.source, element, placeholder.params, body, this.startTag(placeholder.ordinal, element));
   }
 
-  /** Old bytes kept as they were: the macros in them keep their ids there, so a copy elsewhere gets none. */
+  /** Old bytes kept as they were: the macros and atoms in them stay there, so a copy elsewhere gets no ids and no block takes them again. */
   keptAsItWas(start: number, end: number): void {
+    this.atoms.keep(start, end);
+    this.edited.keep(start, end);
+    this.spans.keep(start, end);
     for (let ordinal = 1; this.originalMacro(ordinal); ordinal += 1) {
       const [from, to] = this.source.range(this.originalMacro(ordinal) as Element);
       if (from >= start && to <= end) this.restored.add(ordinal);
@@ -76,6 +86,14 @@ export class MergeContext implements WriteContext {
 
   originalLink(target: string): OriginalLink | undefined {
     return this.links.get(target);
+  }
+
+  statusLozenge(code: string): string | undefined {
+    return this.edited.status(code);
+  }
+
+  plainText(text: string, write: (text: string) => string): string {
+    return this.spans.place(text, (part) => this.edited.dates(part, write));
   }
 
   nextTaskId(): string {

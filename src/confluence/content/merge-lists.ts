@@ -44,6 +44,7 @@ export function mergeList(merger: BlockMerger, old: OldUnit, unit: MarkdownUnit,
     affinity: (index, added) => plainAffinity(olds[index].body, news[added].body),
     pair: (index, added) => (olds[index].hasStrays ? fresh(merger, items[added], tasks) : mergeItem(merger, olds[index], news[added], tasks)),
     create: (added) => fresh(merger, items[added], tasks),
+    kept: (index) => merger.context.keptAsItWas(spans[index].start, spans[index].end),
   });
   return merger.source.withInner(list, content, startTag(merger, list, unit));
 }

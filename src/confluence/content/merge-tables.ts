@@ -47,6 +47,7 @@ export function mergeTable(merger: BlockMerger, old: OldUnit, unit: MarkdownUnit
     affinity: (index, added) => plainAffinity(olds[index].key, keys[added]),
     pair: (index, added) => mergeRow(merger, rows[index], grid[index], newRows[added], newCells[added]),
     create: (added) => merger.writer.row(newRows[added]),
+    kept: (index) => merger.context.keptAsItWas(olds[index].start, olds[index].end),
   });
   return merger.source.withInner(table, content);
 }
@@ -68,6 +69,9 @@ function mergeRow(merger: BlockMerger, row: Element, slots: Array<OldCell | unde
   if (slots.some((slot, index) => slot === undefined && (cells[index] ?? '').trim() !== '')) {
     return merger.writer.row(newRow);
   }
+  slots.forEach((old, slot) => {
+    if (old && cells[slot] === old.text) merger.context.keptAsItWas(...merger.source.range(old.cell));
+  });
   const content = row.children
     .map((child) => {
       const slot = slots.findIndex((candidate) => candidate?.cell === child);
@@ -105,6 +109,7 @@ function mergeCellContent(merger: BlockMerger, old: OldCell, content: string): s
     affinity: (index, added) => plainAffinity(olds[index].key, items[added].lines.join('\n')),
     pair: (index, added) => cellRun(merger, old.cell, items[added].lines, level.units[index].inlineRun),
     create: (added) => cellRun(merger, old.cell, items[added].lines, undefined),
+    kept: (index) => merger.context.keptAsItWas(olds[index].start, olds[index].end),
   });
   return source.withInner(old.cell, inner);
 }

@@ -1,4 +1,4 @@
-import { AmbiguousSectionError, replaceSection, SectionNotFoundError } from './replace-section';
+import { AmbiguousSectionError, InvalidStorageError, replaceSection, SectionNotFoundError } from './replace-section';
 import { PlaceholderRemovalError } from './storage-merge';
 
 const page =
@@ -25,6 +25,12 @@ describe('replaceSection', () => {
 
   it('keeps unchanged blocks of the section as they were, and runs to the end of the page for the last section', () => {
     expect(markdown(page, 'Usage', 'use it\n\nand more')).toBe(`${page}<p>and more</p>`);
+  });
+
+  it('leaves no blank lines where blocks of the section were', () => {
+    const storage = '<h2>A</h2>\n<p>one</p>\n<p>two</p>\n<h2>B</h2>';
+    expect(markdown(storage, 'A', 'new')).toBe('<h2>A</h2>\n<p>new</p>\n<h2>B</h2>');
+    expect(markdown(storage, 'A', '')).toBe('<h2>A</h2>\n<h2>B</h2>');
   });
 
   it('adds content right after a heading with an empty section', () => {
@@ -59,6 +65,15 @@ describe('replaceSection', () => {
     expect(() => markdown(storage, 'Notes', 'x')).toThrow('2 headings match "Notes": "## Notes", "### notes".');
   });
 
+  it('refuses a page whose current storage is not well-formed, whatever the format', () => {
+    for (const format of ['markdown', 'storage'] as const) {
+      expect(() => replaceSection('<h2>A</h2><p>a & b</p>', 'A', '<p>x</p>', { format })).toThrow(InvalidStorageError);
+      expect(() => replaceSection('<h2>A</h2><p>a & b</p>', 'A', '<p>x</p>', { format })).toThrow(
+        'The page\'s current storage is not well-formed (unescaped markup in "a & b"), so its sections cannot be found safely.',
+      );
+    }
+  });
+
   describe('with storage content', () => {
     it('replaces the blocks of the section with the storage given', () => {
       const result = replaceSection(page, 'Usage', '<p>given</p><hr />', { format: 'storage' });
@@ -66,7 +81,8 @@ describe('replaceSection', () => {
     });
 
     it('refuses storage that is not well-formed, and macros it would drop', () => {
-      expect(() => replaceSection(page, 'Usage', '<p>open', { format: 'storage' })).toThrow('The section content is not well-formed storage: <p> is not closed.');
+      expect(() => replaceSection(page, 'Usage', '<p>open', { format: 'storage' })).toThrow(InvalidStorageError);
+      expect(() => replaceSection(page, 'Usage', '<p>open', { format: 'storage' })).toThrow('The section content is not well-formed storage: <p> is not closed. Close every tag');
       expect(() => replaceSection(page, 'Set up npm', '<p>x</p>', { format: 'storage' })).toThrow(PlaceholderRemovalError);
       expect(replaceSection(page, 'Set up npm', '<p>x</p>', { format: 'storage', allowRemoved: 'all' }).storage).toBe(
         page.replace('<p class="a">old one</p><ac:structured-macro ac:name="toc" ac:macro-id="t" /><h3>Details</h3><p>deep</p>', '<p>x</p>'),

@@ -2,7 +2,7 @@ import { BlockMerger } from './block-merge';
 import type { LinkOptions } from './confluence-links';
 import { AtomTable } from './inline-atoms';
 import { MergeContext } from './merge-context';
-import { AmbiguousSectionError, SectionNotFoundError } from './merge-errors';
+import { AmbiguousSectionError, InvalidStorageError, SectionNotFoundError } from './merge-errors';
 import { layoutCellLevels } from './merge-layout';
 import { normalizeNewlines, parseInlineMarkdown, type Token } from './markdown-parser';
 import { checkPlaceholders, type AllowRemoved } from './placeholder-check';
@@ -13,7 +13,7 @@ import type { Level, OldUnit } from './storage-source';
 import { StorageSource } from './storage-source';
 import { storageProblem } from './storage-well-formed';
 
-export { AmbiguousSectionError, SectionNotFoundError } from './merge-errors';
+export { AmbiguousSectionError, InvalidStorageError, SectionNotFoundError } from './merge-errors';
 
 /** Options for {@link replaceSection}. */
 export interface ReplaceSectionOptions {
@@ -40,8 +40,13 @@ interface HeadingMatch {
  * @throws SectionNotFoundError listing the page's headings when none matches
  * @throws AmbiguousSectionError listing the matches when several do
  * @throws PlaceholderRemovalError when the new content drops macros of the section not in `allowRemoved`
+ * @throws InvalidStorageError when the page's storage, or storage content given, is not well-formed
  */
 export function replaceSection(currentStorage: string, heading: string, body: string, options: ReplaceSectionOptions): MergeResult {
+  const pageProblem = storageProblem(currentStorage);
+  if (pageProblem) {
+    throw new InvalidStorageError('page', pageProblem);
+  }
   const source = new StorageSource(currentStorage, options.link ?? {});
   const headings = sectionLevels(source).flatMap((level) =>
     level.units.map((unit, index) => ({ level, index, text: headingText(unit) })).filter((match): match is HeadingMatch => match.text !== undefined),
@@ -97,7 +102,7 @@ function storageSection(
 ): { storage: string; removed: ReturnType<typeof checkPlaceholders> } {
   const problem = storageProblem(body);
   if (problem) {
-    throw new Error(`The section content is not well-formed storage: ${problem}.`);
+    throw new InvalidStorageError('content', problem);
   }
   const removed = checkPlaceholders(expected, '', allowRemoved);
   const olds = section.units.map((unit) => ({ ...unit, key: unit.markdown }));

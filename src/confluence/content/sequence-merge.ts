@@ -122,12 +122,31 @@ export function mergeSequence(storage: string, span: Span, olds: OldItem[], newK
       }
     }
   }
-  for (const old of removed) {
-    if (!replaced.has(old)) {
-      replace(old, '');
+  let leading = true;
+  olds.forEach((_, old) => {
+    leading &&= removed.has(old) && !replaced.has(old);
+    if (removed.has(old) && !replaced.has(old)) {
+      const [start, end] = deletedRange(storage, span, olds, old, leading);
+      edits.push({ start, end, text: '', slot: 2 * old + 1, order: edits.length });
     }
-  }
+  });
   return applyEdits(storage, span, edits);
+}
+
+const BLANK = /^[ \t\r\n]*$/;
+
+/**
+ * The bytes a deleted item takes with it: the whitespace separating it from the item before, or, in a
+ * run of deleted items that opens the sequence, from the item after, so deleting blocks leaves no blank lines.
+ */
+function deletedRange(storage: string, span: Span, olds: OldItem[], index: number, leading: boolean): [number, number] {
+  const { start, end } = olds[index];
+  if (!leading) {
+    const before = olds[index - 1].end;
+    return BLANK.test(storage.slice(before, start)) ? [before, end] : [start, end];
+  }
+  const after = index + 1 < olds.length ? olds[index + 1].start : span.end;
+  return BLANK.test(storage.slice(end, after)) ? [start, after] : [start, end];
 }
 
 /**

@@ -31,6 +31,13 @@ describe('mergeMarkdownIntoStorage', () => {
       expect(merge('', '# Hi\n\n- a')).toBe('<h1>Hi</h1><ul><li>a</li></ul>');
     });
 
+    it('gives code stored with Windows line endings back byte for byte, though get_page shows it with \\n', () => {
+      const code = '<ac:structured-macro ac:name="code" ac:macro-id="c"><ac:plain-text-body><![CDATA[a\r\nb]]></ac:plain-text-body></ac:structured-macro><p>x</p>';
+      expect(storageToMarkdown(code)).toBe('```\na\nb\n```\n\nx');
+      expect(merge(code, '```\na\nb\n```\n\ny')).toBe(code.replace('<p>x</p>', '<p>y</p>'));
+      expect(merge(code, '```\na\nc\n```\n\nx')).toBe(code.replace('a\r\nb', 'a\nc'));
+    });
+
     it('ignores Windows line endings', () => {
       const code = '<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[a\r\nb]]></ac:plain-text-body></ac:structured-macro><p>x</p>';
       expect(merge(code, edited(code, 'x', 'y').replace(/\r?\n/g, '\r\n'))).toBe(code.replace('<p>x</p>', '<p>y</p>'));
@@ -45,6 +52,17 @@ describe('mergeMarkdownIntoStorage', () => {
     it('inserts new paragraphs and deletes removed ones, leaving everything else as it was', () => {
       expect(merge(page, edited(page, 'Second', 'New\n\nSecond'))).toBe(page.replace('<p>Second</p>', '<p>New</p><p>Second</p>'));
       expect(merge(page, edited(page, '\n\nSecond', ''))).toBe(page.replace('\n<p>Second</p>', '\n'));
+    });
+
+    it('takes the line breaks between deleted blocks with them', () => {
+      const storage = '<h2>A</h2>\n<p>one</p>\n<p>two</p>\n<h2>B</h2>\n<p>three</p>';
+      expect(merge(storage, '## A\n\n## B\n\nthree')).toBe('<h2>A</h2>\n<h2>B</h2>\n<p>three</p>');
+      expect(merge(storage, '## B\n\nthree')).toBe('<h2>B</h2>\n<p>three</p>');
+    });
+
+    it('writes a comment marker repeated beyond its originals as its text', () => {
+      const storage = '<p>x <ac:inline-comment-marker ac:ref="r">m</ac:inline-comment-marker></p><p>y</p>';
+      expect(merge(storage, 'x m\n\ny m')).toBe('<p>x <ac:inline-comment-marker ac:ref="r">m</ac:inline-comment-marker></p><p>y m</p>');
     });
 
     it('keeps a moved block as it was', () => {

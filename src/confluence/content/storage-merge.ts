@@ -8,7 +8,16 @@ import { checkPlaceholders, type AllowRemoved } from './placeholder-check';
 import { readMacro } from './storage-macro';
 import { StorageSource } from './storage-source';
 
-export { AmbiguousSectionError, PlaceholderMismatchError, PlaceholderRemovalError, SectionNotFoundError, type RemovedMacro } from './merge-errors';
+export {
+  AmbiguousSectionError,
+  InlineAtomLossError,
+  InvalidStorageError,
+  PlaceholderMismatchError,
+  PlaceholderRemovalError,
+  SectionNotFoundError,
+  type LostInline,
+  type RemovedMacro,
+} from './merge-errors';
 
 /** Options for {@link mergeMarkdownIntoStorage}. */
 export interface MergeOptions {
@@ -29,11 +38,13 @@ export interface MergeResult {
  * storage is rendered as get_page renders it, with every block traced to its bytes; the new markdown
  * is aligned with that rendering block by block. Unchanged blocks keep their original bytes; changed
  * macros, alerts, lists, tables, layouts and code blocks are merged into their original elements;
- * new text is converted with the page's images, links, mentions, emoticons and macros restored.
- * Markdown identical to the current rendering gives the current storage byte for byte.
+ * new text is converted with the page's images, links, mentions, emoticons and macros restored,
+ * edited status lozenges and dates written back as lozenges and dates, and styled spans kept around
+ * their text. Markdown identical to the current rendering gives the current storage byte for byte.
  *
  * @throws PlaceholderRemovalError when placeholders of the page are missing and not in `allowRemoved`
  * @throws PlaceholderMismatchError when a placeholder's name differs from the page's macro at its ordinal
+ * @throws InlineAtomLossError when an edited status lozenge or date no longer reads as one
  */
 export function mergeMarkdownIntoStorage(currentStorage: string, markdown: string, options: MergeOptions = {}): MergeResult {
   const text = normalizeNewlines(markdown);

@@ -55,6 +55,15 @@ describe('storageToMarkdown', () => {
       );
     });
 
+    it('reads a paragraph of 100,000 words and thousands of breaks in linear time (it took seconds when each word reread the output)', () => {
+      const words = `<p>${'word '.repeat(100_000)}</p>`;
+      const breaks = `<p><strong>a${'<br />'.repeat(20_000)}b</strong></p>`;
+      const started = Date.now();
+      expect(md(words)).toBe('word '.repeat(100_000).trim());
+      expect(md(breaks)).toBe(`**a${'\\\n'.repeat(20_000)}b**`);
+      expect(Date.now() - started).toBeLessThan(2000);
+    });
+
     it('produces deterministic output', () => {
       const storage = '<p>x <ac:structured-macro ac:name="toc"/></p>';
       expect(md(storage)).toBe(md(storage));
@@ -98,6 +107,12 @@ describe('storageToMarkdown', () => {
       const storage =
         '<ac:structured-macro ac:name="code"><ac:parameter ac:name="language">js</ac:parameter><ac:plain-text-body><![CDATA[a ``` b\n  &amp; <x>]]></ac:plain-text-body></ac:structured-macro>';
       expect(md(storage)).toBe('````js\na ``` b\n  &amp; <x>\n````');
+    });
+
+    it('writes Windows line endings in code, pre and plain macro bodies as \\n', () => {
+      const code = '<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[a\r\nb\rc]]></ac:plain-text-body></ac:structured-macro>';
+      const mermaid = '<ac:structured-macro ac:name="mermaid"><ac:plain-text-body><![CDATA[x\r\ny]]></ac:plain-text-body></ac:structured-macro>';
+      expect(md(`${code}<pre>p\r\nq</pre>${mermaid}`)).toBe('```\na\nb\nc\n```\n\n```\np\nq\n```\n\n{{confluence:macro name="mermaid" #1}}\n\n```mermaid\nx\ny\n```\n\n{{/confluence:macro #1}}');
     });
 
     it('keeps the code title in the info string and writes noformat without language', () => {

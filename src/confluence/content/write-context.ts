@@ -2,6 +2,7 @@ import type { LinkOptions } from './confluence-links';
 import type { MacroPlaceholder } from './macro-placeholder';
 import { macroStorage, type MacroBody } from './macro-storage';
 import type { ParseEnv } from './markdown-parser';
+import { freshStatus } from './status-lozenge';
 
 /** What an original `ac:link` keeps that its markdown cannot show: the `ri:` resource (ids, versions) and anchor. */
 export interface OriginalLink {
@@ -25,6 +26,10 @@ export interface WriteContext {
   atomMarkdown(standIn: string): string | undefined;
   /** What the page's own link to this markdown target carried, if it has one. */
   originalLink(target: string): OriginalLink | undefined;
+  /** Storage for a code span that reads as a status lozenge (status-lozenge.ts), or undefined to write it as code. */
+  statusLozenge(code: string): string | undefined;
+  /** Storage for a run of plain text, `write` writing text as it is; a merge puts the page's edited dates and styled spans back in it. */
+  plainText(text: string, write: (text: string) => string): string;
   /** A task id not used elsewhere on the page. */
   nextTaskId(): string;
 }
@@ -50,6 +55,14 @@ export class FreshContext implements WriteContext {
 
   originalLink(): OriginalLink | undefined {
     return undefined;
+  }
+
+  statusLozenge(code: string): string | undefined {
+    return freshStatus(code);
+  }
+
+  plainText(text: string, write: (text: string) => string): string {
+    return write(text);
   }
 
   nextTaskId(): string {
