@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHttpApp } from '../src/app.factory';
 import { AppConfig } from '../src/config/app-config';
+import { AUTH_FAILURES_PER_WINDOW } from '../src/rate-limit/failed-auth.throttle';
 import { ConfluenceSandbox } from './sandbox/confluence-sandbox';
 import { sampleValue } from './support/metrics-text';
 import { freeLoopbackPort, RedisServer, startRedisServer } from './support/redis-server';
@@ -157,6 +158,24 @@ describe('rate limit without API keys (anonymous, by IP)', () => {
     const refused = await listTools(baseUrl());
     expect(refused.body.error?.data).toMatchObject({ client: 'anonymous' });
     expect(await refusedCount(baseUrl(), 'anonymous')).toBe(before + 2);
+  });
+});
+
+describe('failed API-key checks', () => {
+  const teamA = newClient('team-a');
+  const baseUrl = useApps([teamA], () => ({ RATE_LIMIT: 'off' }));
+
+  it(`refuses every key check from an address after ${AUTH_FAILURES_PER_WINDOW} failures in a minute, a right key included`, async () => {
+    const before = await refusedCount(baseUrl(), 'unauthenticated');
+    const wrong = { ...teamA, key: `${teamA.key}x` };
+    expect(await statuses(AUTH_FAILURES_PER_WINDOW, () => listTools(baseUrl(), wrong))).toEqual(Array(AUTH_FAILURES_PER_WINDOW).fill(401));
+    const blocked = await listTools(baseUrl(), wrong);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(blocked.body.error?.message).toMatch(/Too many failed API-key checks/);
+    expect((await listTools(baseUrl(), teamA)).status).toBe(429);
+    expect(await refusedCount(baseUrl(), 'unauthenticated')).toBe(before + 2);
+    expect((await fetch(`${baseUrl()}/health/live`)).status).toBe(200);
   });
 });
 

@@ -3,13 +3,14 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { getToken, makeCounterProvider } from '@willsoto/nestjs-prometheus';
 import { AppConfig } from '../config/app-config';
 import { ClientRateLimits } from './client-rate-limits';
+import { FailedAuthThrottle } from './failed-auth.throttle';
 import { RATE_LIMITED_TOTAL } from './rate-limit.constants';
 import { RateLimitGuard } from './rate-limit.guard';
 import { throttlersFor } from './rate-limit-throttlers';
 import { SharedThrottlerStorage } from './shared-throttler.storage';
 
 /**
- * Per-client rate limiting for `/mcp` (HTTP transport only). Counters live in
+ * Per-client rate limiting for `/mcp` (HTTP transport only), and the throttle on failed key checks. Counters live in
  * Redis when REDIS_URL is set, else in this process's memory. Global because
  * mcp-nest instantiates the guards of `/mcp` inside its own module.
  */
@@ -34,8 +35,9 @@ export class RateLimitModule {
         { provide: ClientRateLimits, useValue: limits },
         makeCounterProvider({ name: RATE_LIMITED_TOTAL, help: 'Requests refused by the rate limit, by client', labelNames: ['client'] }),
         RateLimitGuard,
+        FailedAuthThrottle,
       ],
-      exports: [ThrottlerModule, ClientRateLimits, getToken(RATE_LIMITED_TOTAL), RateLimitGuard],
+      exports: [ThrottlerModule, ClientRateLimits, getToken(RATE_LIMITED_TOTAL), RateLimitGuard, FailedAuthThrottle],
     };
   }
 }
