@@ -35,6 +35,7 @@ export async function createHttpApp(config: AppConfig): Promise<INestApplication
     httpsOptions: httpsOptions(config.http),
   });
   app.disable('x-powered-by');
+  if (config.http.trustProxy !== undefined) app.set('trust proxy', config.http.trustProxy);
   app.use(...securityHeaders(config.http));
   const cors = corsOptions(config.http);
   if (cors) app.enableCors(cors);

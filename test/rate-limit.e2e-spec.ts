@@ -195,6 +195,21 @@ describe('a tools/call refused by the rate limit', () => {
   });
 });
 
+describe('behind a proxy (MCP_TRUST_PROXY)', () => {
+  const baseUrl = useApps([], () => ({ RATE_LIMIT: '2/minute', MCP_TRUST_PROXY: 'loopback' }));
+  const from = (address: string) => () =>
+    fetch(`${baseUrl()}/mcp`, { method: 'POST', headers: { ...MCP_HEADERS, 'x-forwarded-for': address }, body: LIST_TOOLS }).then((r) => ({
+      status: r.status,
+      headers: r.headers,
+      body: {},
+    }));
+
+  it('counts each client address the trusted proxy forwards, not the proxy itself', async () => {
+    expect(await statuses(3, from('203.0.113.7'))).toEqual([200, 200, 429]);
+    expect(await statuses(2, from('198.51.100.4'))).toEqual([200, 200]);
+  });
+});
+
 describe('RATE_LIMIT=off', () => {
   const open = newClient('open');
   const capped = newClient('capped', '2/minute');

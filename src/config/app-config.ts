@@ -40,6 +40,11 @@ export interface HttpSettings {
   corsOrigins: string[];
   /** Key and certificate files (TLS_KEY_FILE, TLS_CERT_FILE); undefined = plain HTTP. */
   tls?: { keyFile: string; certFile: string };
+  /**
+   * Which proxies' X-Forwarded-For to believe (MCP_TRUST_PROXY): a hop count or addresses/CIDRs, as Express's
+   * `trust proxy`; undefined = none, so the client address is the socket's. Per-address limits need it behind a load balancer.
+   */
+  trustProxy?: number | string[];
 }
 
 /** Settings of the per-client rate limit on `/mcp`. */
@@ -115,6 +120,7 @@ export class AppConfig {
         maxBodyBytes: env.MCP_MAX_BODY_BYTES ?? defaultMaxBodyBytes(env.ATTACHMENT_MAX_BYTES),
         corsOrigins: env.MCP_CORS_ORIGINS ?? [],
         tls: env.TLS_KEY_FILE && env.TLS_CERT_FILE ? { keyFile: env.TLS_KEY_FILE, certFile: env.TLS_CERT_FILE } : undefined,
+        trustProxy: trustProxyOf(env.MCP_TRUST_PROXY),
       },
       {
         default: env.RATE_LIMIT.toLowerCase() === 'off' ? undefined : parseRateLimit(env.RATE_LIMIT, env.RATE_LIMIT_BURST),
@@ -128,6 +134,12 @@ export class AppConfig {
       },
     );
   }
+}
+
+/** A single number is a hop count; anything else a list of trusted proxy addresses. */
+function trustProxyOf(values: string[] | undefined): number | string[] | undefined {
+  if (values === undefined) return undefined;
+  return values.length === 1 && /^\d+$/.test(values[0]) ? Number(values[0]) : values;
 }
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];

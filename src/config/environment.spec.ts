@@ -48,6 +48,14 @@ describe('validateEnvironment', () => {
     expect(problems.join('\n')).toContain('confluence_create_page');
   });
 
+  it('reads MCP_TRUST_PROXY as a hop count or a list of proxy addresses', () => {
+    const config = (value: string) => AppConfig.fromEnvironment(validateEnvironment({ ...cloud, MCP_TRUST_PROXY: value })).http.trustProxy;
+    expect(config('1')).toBe(1);
+    expect(config('loopback, 10.0.0.0/8')).toEqual(['loopback', '10.0.0.0/8']);
+    expect(AppConfig.fromEnvironment(validateEnvironment(cloud)).http.trustProxy).toBeUndefined();
+    expect(problemsOf({ ...cloud, MCP_TRUST_PROXY: 'everyone' }).map((p) => p.split(':')[0])).toEqual(['MCP_TRUST_PROXY']);
+  });
+
   it('requires credentials, and both halves of basic auth', () => {
     expect(problemsOf({ CONFLUENCE_URL: 'https://wiki.example.com' })).toEqual([expect.stringMatching(/^CONFLUENCE_API_TOKEN: no Confluence credentials/)]);
     expect(problemsOf({ CONFLUENCE_URL: 'https://x.atlassian.net', CONFLUENCE_API_TOKEN: 't' })[0]).toMatch(/^CONFLUENCE_USERNAME:/);

@@ -194,6 +194,14 @@ export class Environment {
   @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'must be a comma-separated list of origins such as https://app.example.com' })
   MCP_CORS_ORIGINS?: string[];
 
+  @Transform(toList)
+  @IsOptional()
+  @Matches(/^(\d{1,2}|loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)$/, {
+    each: true,
+    message: 'must be a number of proxy hops (e.g. 1) or a comma-separated list of proxy addresses/CIDRs (e.g. 10.0.0.0/8, loopback)',
+  })
+  MCP_TRUST_PROXY?: string[];
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
