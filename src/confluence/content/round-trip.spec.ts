@@ -45,7 +45,7 @@ describe('round trip over the storage corpus', () => {
   });
 
   it('keeps 100% of every element kind over the corpus', () => {
-    console.log(corpus.table('Round trip over ../shared/storage-corpus'));
+    process.stderr.write(`${corpus.table('Round trip over ../shared/storage-corpus')}\n`);
     expect(corpus.documents).toBe(corpusFiles.length);
     for (const row of corpus.rows()) {
       expect({ kind: row.kind, unchanged: row.unchanged, edited: row.edited }).toEqual({ kind: row.kind, unchanged: row.total, edited: row.total });
@@ -68,7 +68,7 @@ describe('round trip over generated storage documents', () => {
       }),
       { numRuns: 300, seed: 20250101 },
     );
-    console.log(generated.table('Round trip over generated storage (fast-check, seed 20250101)'));
+    process.stderr.write(`${generated.table('Round trip over generated storage (fast-check, seed 20250101)')}\n`);
     expect(generated.rows().every((row) => row.total > 0 && row.edited === row.total)).toBe(true);
   });
 });
