@@ -59,6 +59,8 @@ describe('MCP_ENABLED_TOOLS and MCP_TOOLSETS', () => {
     await expect(enabled.client().readResource({ uri: `confluence://attachment/${SEED.attachments.text.id}` })).rejects.toThrow(
       /not allowed for this caller/,
     );
+    const templates = (await enabled.client().listResourceTemplates()).resourceTemplates.map((t) => t.uriTemplate);
+    expect(templates).toEqual(['confluence://page/{page_id}']);
     const page = await enabled.client().readResource({ uri: `confluence://page/${SEED.pages.home.id}` });
     expect(page.contents).toHaveLength(1);
     await expect(toolsets.client().readResource({ uri: `confluence://page/${SEED.pages.home.id}` })).rejects.toThrow(/not allowed/);

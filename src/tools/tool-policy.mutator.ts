@@ -2,6 +2,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import {
   CallToolRequestSchema,
   ErrorCode,
+  ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
   McpError,
   ReadResourceRequestSchema,
@@ -40,6 +41,7 @@ export function policyServerMutator(localPolicy: ToolPolicy): (server: McpServer
         [ListToolsRequestSchema, (handler: RequestHandler) => filterList(handler, listings, policyOf)],
         [CallToolRequestSchema, (handler: RequestHandler) => guardCall(handler, policyOf)],
         [ReadResourceRequestSchema, (handler: RequestHandler) => guardResourceRead(handler, policyOf)],
+        [ListResourceTemplatesRequestSchema, (handler: RequestHandler) => filterTemplates(handler, policyOf)],
       ]),
     );
 }
@@ -84,6 +86,21 @@ function filterList(handler: RequestHandler, listings: ListingCache, policyOf: P
   return (request, extra) => listings.get(policyOf(extra.authInfo), async () => (await handler(request, extra)) as ListResult);
 }
 
+/** The tool whose content a resource URI (or URI template) serves: its policy decides over the resource. */
+function toolForResource(uri: string) {
+  return uri.startsWith('confluence://attachment/') ? TOOL_CATALOG.downloadAttachment : TOOL_CATALOG.getPage;
+}
+
+/** Lists only the resource templates the caller could read. */
+function filterTemplates(handler: RequestHandler, policyOf: PolicyOf): RequestHandler {
+  return async (request, extra) => {
+    const result = (await handler(request, extra)) as { resourceTemplates?: { uriTemplate: string }[] };
+    const policy = policyOf(extra.authInfo);
+    const resourceTemplates = (result.resourceTemplates ?? []).filter((template) => policy.allowsTool(toolForResource(template.uriTemplate)));
+    return { ...result, resourceTemplates };
+  };
+}
+
 /**
  * A resource is the same content a tool returns, so it is allowed exactly when that tool is:
  * scopes, MCP_ENABLED_TOOLS, MCP_TOOLSETS and per-key policy cannot be bypassed through resources/read.
@@ -91,7 +108,7 @@ function filterList(handler: RequestHandler, listings: ListingCache, policyOf: P
 function guardResourceRead(handler: RequestHandler, policyOf: PolicyOf): RequestHandler {
   return (request, extra) => {
     const uri = String((request as { params?: { uri?: unknown } }).params?.uri ?? '');
-    const tool = uri.startsWith('confluence://attachment/') ? TOOL_CATALOG.downloadAttachment : TOOL_CATALOG.getPage;
+    const tool = toolForResource(uri);
     if (!policyOf(extra.authInfo).allowsTool(tool)) {
       throw new McpError(ErrorCode.InvalidRequest, `Reading ${uri.slice(0, 200)} is not allowed for this caller (it needs ${tool.name}).`);
     }
