@@ -6,7 +6,7 @@ import { ConfluenceSandbox } from './sandbox/confluence-sandbox';
 import { SEED } from './sandbox/seed';
 import { testKey } from './support/api-keys';
 import { mcpHeaders, postMcp, toolCallBody } from './support/raw-mcp';
-import { listeningUrl, spawnApp, SpawnedApp, waitFor } from './support/spawned-app';
+import { listeningUrl, spawnApp, waitFor } from './support/spawned-app';
 import { sandboxEnv } from './support/test-config';
 
 const token = (label: string) => `${label}-${randomBytes(12).toString('hex')}`;

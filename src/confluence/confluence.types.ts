@@ -182,7 +182,9 @@ export interface UpdatePageRequest {
   message?: string;
 }
 
-export type MovePosition = 'append' | 'before' | 'after';
+/** Where a moved page goes relative to its target: last child, or a sibling before or after it. */
+export const MOVE_POSITIONS = ['append', 'before', 'after'] as const;
+export type MovePosition = (typeof MOVE_POSITIONS)[number];
 
 export interface MovePageRequest {
   pageId: string;

@@ -53,17 +53,11 @@ function notFound(args: Record<string, unknown>): string | undefined {
 function conflict(error: ConfluenceConflictError): string {
   const details = error.details ?? {};
   if (details.existingPageId !== undefined) {
-    return sentence(error.message, `Update page ${details.existingPageId} with confluence_update_page, or pick another title.`);
+    return sentence(error.message, `To change that page, use confluence_update_page with page_id ${details.existingPageId}.`);
   }
   const version = details.currentVersion ?? error.currentVersion;
   if (version === undefined) return sentence(error.message, NEXT_STEP.conflict);
-  const who = details.updatedBy ? ` by ${details.updatedBy}` : '';
-  const when = details.updatedAt ? ` at ${details.updatedAt}` : '';
-  return sentence(
-    error.message,
-    `The page is now at version ${version} (last changed${who}${when}). Nothing was written. Read it again with ` +
-      `confluence_get_page, re-apply your change, and send version ${version}.`,
-  );
+  return sentence(error.message, `Nothing was written; after reading it again with confluence_get_page, send version ${version}.`);
 }
 
 function sentence(message: string, next: string): string {

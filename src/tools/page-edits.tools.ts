@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Tool } from '@rekog/mcp-nest';
 import { z } from 'zod';
 import { CallerRequest } from '../auth/caller';
-import { ConfluenceConflictError, ConfluenceNotFoundError } from '../confluence/confluence.errors';
+import { titleTakenConflict } from '../confluence/api/page-conflicts';
+import { ConfluenceNotFoundError } from '../confluence/confluence.errors';
 import { ConfluenceAccess, CallScope } from './confluence-access';
 import { freshStorage, sectionStorage, storageDiff, updatedStorage } from './page-body';
 import { allowedTargetPage, allowedPage, PageWriteOutput, writtenOutput, writtenText } from './page-writes';
@@ -192,12 +193,7 @@ export class PageEditsTools {
   private async refuseTakenTitle(scope: CallScope, spaceKey: string, title: string): Promise<void> {
     try {
       const existing = await scope.api.findPageByTitle(spaceKey, title, { signal: scope.signal });
-      throw new ConfluenceConflictError(
-        `A page titled "${title}" already exists in space ${spaceKey} (id ${existing.id})`,
-        400,
-        existing.version,
-        { existingPageId: existing.id },
-      );
+      throw titleTakenConflict(spaceKey, title, existing);
     } catch (error) {
       if (!(error instanceof ConfluenceNotFoundError)) throw error;
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Tool } from '@rekog/mcp-nest';
 import { z } from 'zod';
 import { CallerRequest } from '../auth/caller';
-import { MovePageRequest, MovePosition } from '../confluence/confluence.types';
+import { MOVE_POSITIONS, MovePageRequest, MovePosition } from '../confluence/confluence.types';
 import { ConfluenceAccess, CallScope } from './confluence-access';
 import { allowedTargetPage, allowedPage, writtenOutput, writtenText } from './page-writes';
 import { destructiveWriteAnnotations } from './tool-annotations';
@@ -11,8 +11,6 @@ import { pageIdInput, spaceKeyInput, wordInput } from './tool-inputs';
 import { toolResult } from './tool-result';
 import { ToolFailure } from './tool-failure';
 import { dryRunInput, optionalVersionInput } from './write-inputs';
-
-const POSITIONS = ['append', 'before', 'after'] as const;
 
 const deleteInput = z.object({
   page_id: pageIdInput,
@@ -37,7 +35,7 @@ const moveInput = z
       .optional()
       .describe('append: the new parent; before/after: the sibling the page is placed next to'),
     target_space_key: spaceKeyInput.optional().describe('Move to the top level of this space (instead of target_parent_id)'),
-    position: wordInput(POSITIONS).default('append').describe('append (default): last child of target_parent_id; before/after: next to it'),
+    position: wordInput(MOVE_POSITIONS).default('append').describe('append (default): last child of target_parent_id; before/after: next to it'),
     dry_run: dryRunInput,
   })
   .refine((input) => (input.target_parent_id === undefined) !== (input.target_space_key === undefined), {
@@ -54,7 +52,7 @@ const moveOutput = z.object({
   version: z.number(),
   url: z.string(),
   dry_run: z.boolean(),
-  position: z.enum(POSITIONS),
+  position: z.enum(MOVE_POSITIONS),
   target_id: z.string().optional(),
   target_space_key: z.string(),
   recovered: z.boolean().optional(),

@@ -1,4 +1,4 @@
-import { ConfluenceConflictError } from '../confluence/confluence.errors';
+import { staleVersionConflict } from '../confluence/api/page-conflicts';
 import { Page, WrittenPage } from '../confluence/confluence.types';
 import { CallScope, ConfluenceAccess } from './confluence-access';
 import { PageRef } from './tool-inputs';
@@ -27,18 +27,8 @@ export async function allowedPage(
   expectedVersion: number | undefined,
 ): Promise<Page> {
   const page = await access.page(scope, ref);
-  if (expectedVersion !== undefined && page.version !== expectedVersion) throw staleVersion(page, expectedVersion);
+  if (expectedVersion !== undefined && page.version !== expectedVersion) throw staleVersionConflict(page, expectedVersion);
   return page;
-}
-
-/** The same conflict Confluence reports for a stale write, with who changed the page and when. */
-export function staleVersion(page: Page, expectedVersion: number): ConfluenceConflictError {
-  const message = `Page ${page.id} is at version ${page.version}, not version ${expectedVersion} that you read`;
-  return new ConfluenceConflictError(message, 409, page.version, {
-    currentVersion: page.version,
-    updatedBy: (page.updatedBy ?? page.author)?.displayName,
-    updatedAt: page.updatedAt,
-  });
 }
 
 /** Checks a page named as a new parent or move target: it must exist, be a page, and sit in an allowed space. */

@@ -1,11 +1,9 @@
 import { ConfluenceError, ConfluenceInvalidRequestError, ConfluenceNotFoundError } from '../confluence.errors';
-import type { CallOptions, MovePageRequest, MovePosition, Page, WrittenPage } from '../confluence.types';
+import { MOVE_POSITIONS, type CallOptions, type MovePageRequest, type MovePosition, type Page, type WrittenPage } from '../confluence.types';
 import { isLostResponse, readingBack, unconfirmedWrite } from './lost-response';
 import { pathId } from './paging';
 import type { V1Client } from './v1-client';
 import type { PageReader, V1PageWriter } from './v1-page-writer';
-
-const POSITIONS: readonly MovePosition[] = ['append', 'before', 'after'];
 
 /**
  * Where a page sits: trashing (never purging), counting what lies below it, and moving it within a
@@ -63,7 +61,7 @@ export class V1PageTree {
    * beside it: order among siblings is not checked), and the move is sent once more only if it has not happened.
    */
   private async moveBeside(pageId: string, position: MovePosition, targetId: string, opts?: CallOptions): Promise<WrittenPage> {
-    if (!POSITIONS.includes(position)) throw new ConfluenceInvalidRequestError(`Unknown move position "${position}".`);
+    if (!MOVE_POSITIONS.includes(position)) throw new ConfluenceInvalidRequestError(`Unknown move position "${position}".`);
     const path = `/rest/api/content/${pathId(pageId, 'page id')}/move/${position}/${pathId(targetId, 'target page id')}`;
     try {
       await this.client.send('PUT', path, {}, opts);

@@ -22,6 +22,7 @@ import type {
   Attachment,
 } from '../confluence.types';
 import { PagedBody, listTarget, nextCursorOf, pathId } from './paging';
+import { callFields, V1Client } from './v1-client';
 import { isAnonymousUser, userIdOf, v1Comment, v1Page, v1SearchHit, v1User } from './v1-mappers';
 import type { V1Content, V1PagedList, V1SearchResult, V1User } from './v1.types';
 
@@ -43,10 +44,15 @@ export interface FetchedList<T> {
  * Subclasses add the writes (v1-writes.ts) and the listings where Cloud prefers v2.
  */
 export abstract class V1ConfluenceApi implements Partial<ConfluenceApi> {
+  /** GETs and writes under this connection; the write helpers of subclasses share it. */
+  protected readonly client: V1Client;
+
   constructor(
     protected readonly http: ConfluenceHttpClient,
     protected readonly connection: ConfluenceConnection,
-  ) {}
+  ) {
+    this.client = new V1Client(http, connection);
+  }
 
   abstract listSpaces(req: ListSpacesRequest, opts?: CallOptions): Promise<Paged<Space>>;
   abstract listPages(req: ListPagesRequest, opts?: CallOptions): Promise<Paged<PageSummary>>;
@@ -95,9 +101,8 @@ export abstract class V1ConfluenceApi implements Partial<ConfluenceApi> {
     return v1User(user) ?? { accountId: userIdOf(user), displayName: userIdOf(user) ?? '' };
   }
 
-  protected async get<T>(path: string, query: QueryParams, opts?: CallOptions): Promise<T> {
-    const response = await this.http.request<T>(this.connection, { method: 'GET', path, query, ...callFields(opts) });
-    return response.body;
+  protected get<T>(path: string, query: QueryParams, opts?: CallOptions): Promise<T> {
+    return this.client.get<T>(path, query, opts);
   }
 
   /** GETs one page of a v1 or v2 listing, following the caller's cursor when there is one. */
@@ -133,9 +138,4 @@ export abstract class V1ConfluenceApi implements Partial<ConfluenceApi> {
     }
     return all;
   }
-}
-
-/** The per-call options the HTTP client honours: cancellation and the retry limit. */
-function callFields(opts: CallOptions | undefined): { signal?: AbortSignal; retries?: number } {
-  return { signal: opts?.signal, retries: opts?.retries };
 }

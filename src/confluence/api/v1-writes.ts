@@ -22,7 +22,6 @@ import type {
 import { OwnAccount } from './own-account';
 import { pathId } from './paging';
 import { DownloadTarget, V1Attachments } from './v1-attachments';
-import { V1Client } from './v1-client';
 import { V1Comments } from './v1-comments';
 import { V1Labels } from './v1-labels';
 import { v1Page } from './v1-mappers';
@@ -48,7 +47,7 @@ export abstract class V1ReadWriteApi extends V1ConfluenceApi implements Confluen
 
   constructor(http: ConfluenceHttpClient, connection: ConfluenceConnection) {
     super(http, connection);
-    const client = new V1Client(http, connection);
+    const client = this.client;
     const account = new OwnAccount((opts) => this.currentUser(opts));
     const titles = new V1TitleLookup(client, this);
     this.pageCreator = new V1PageCreator(client, titles, account);
