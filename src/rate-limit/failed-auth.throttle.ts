@@ -9,6 +9,8 @@ import { RATE_LIMIT_KEY_PREFIX, RATE_LIMITED_TOTAL } from './rate-limit.constant
 export const AUTH_FAILURES_PER_WINDOW = 30;
 const WINDOW_MS = 60_000;
 const BLOCK_MS = 5 * 60_000;
+/** Blocked addresses remembered at most (expired ones are dropped first); past it, the shared count still refuses each further failure. */
+const MAX_BLOCKED = 10_000;
 /** The `client` label failed-auth refusals are counted under in `mcp_rate_limited_total`. */
 export const UNAUTHENTICATED_CLIENT = 'unauthenticated';
 
@@ -47,9 +49,14 @@ export class FailedAuthThrottle {
     const record = await this.storage.increment(key, WINDOW_MS, AUTH_FAILURES_PER_WINDOW, BLOCK_MS, 'auth-failures');
     if (!record.isBlocked) return undefined;
     const seconds = Math.max(1, record.timeToBlockExpire);
-    this.blockedUntil.set(address, now + seconds * 1000);
+    if (this.blockedUntil.size >= MAX_BLOCKED) this.forgetExpired(now);
+    if (this.blockedUntil.size < MAX_BLOCKED) this.blockedUntil.set(address, now + seconds * 1000);
     this.refused.inc({ client: UNAUTHENTICATED_CLIENT });
     return seconds;
+  }
+
+  private forgetExpired(now: number): void {
+    for (const [address, until] of this.blockedUntil) if (until <= now) this.blockedUntil.delete(address);
   }
 }
 
